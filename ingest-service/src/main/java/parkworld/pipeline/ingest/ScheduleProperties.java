@@ -1,0 +1,20 @@
+package parkworld.pipeline.ingest;
+
+import jakarta.validation.constraints.NotBlank;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * When ingest runs.
+ *
+ * @param cron         Spring cron expression (second minute hour day month weekday) of the weekly run; {@code -}
+ *                     disables the schedule
+ * @param zone         time zone of the cron expression
+ * @param runOnStartup also run once as soon as the service is ready (on-demand runs and backfills)
+ */
+@Validated
+@ConfigurationProperties("parkworld.ingest.schedule")
+public record ScheduleProperties(@NotBlank @DefaultValue("0 0 6 * * MON") String cron,
+        @NotBlank @DefaultValue("Asia/Shanghai") String zone, @DefaultValue("true") boolean runOnStartup) {
+}

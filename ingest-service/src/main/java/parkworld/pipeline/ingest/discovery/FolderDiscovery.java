@@ -1,0 +1,36 @@
+package parkworld.pipeline.ingest.discovery;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/** Offline backfill: every {@code *.pdf} in a local folder (or the single file given), in name order. */
+public final class FolderDiscovery implements IssueDiscovery {
+
+    private final Path location;
+
+    public FolderDiscovery(Path location) {
+        this.location = location;
+    }
+
+    @Override
+    public List<IssueLink> discover() throws IOException {
+        if (Files.isRegularFile(this.location)) {
+            return List.of(IssueLink.of(this.location.toAbsolutePath().toUri()));
+        }
+        if (!Files.isDirectory(this.location)) {
+            throw new IOException(this.location.toAbsolutePath()
+                    + " is neither a folder nor a file: check parkworld.ingest.source.location");
+        }
+        try (Stream<Path> files = Files.list(this.location)) {
+            return files.filter(Files::isRegularFile)
+                .filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".pdf"))
+                .sorted()
+                .map(p -> IssueLink.of(p.toAbsolutePath().toUri()))
+                .toList();
+        }
+    }
+}

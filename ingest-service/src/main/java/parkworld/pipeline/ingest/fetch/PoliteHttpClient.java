@@ -1,0 +1,193 @@
+package parkworld.pipeline.ingest.fetch;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.random.RandomGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Fetches documents the way a good citizen crawler does: only from allowed hosts, one request at a time per host
+ * with a minimum delay between them, an honest User-Agent, a timeout, a size cap, and backoff with jitter on 429
+ * and 5xx. Redirects are followed by hand so each hop is checked against the {@link HostPolicy}.
+ */
+public final class PoliteHttpClient {
+
+    private static final Logger log = LoggerFactory.getLogger(PoliteHttpClient.class);
+
+    private static final int MAX_REDIRECTS = 5;
+
+    private final HttpClient http;
+    private final HostPolicy hostPolicy;
+    private final CrawlSettings settings;
+    private final Clock clock;
+    private final RandomGenerator random;
+    private final Sleeper sleeper;
+    private final Map<String, Instant> lastRequestPerHost = new ConcurrentHashMap<>();
+    private final Map<String, Object> hostLocks = new ConcurrentHashMap<>();
+
+    public PoliteHttpClient(HttpClient http, HostPolicy hostPolicy, CrawlSettings settings, Clock clock,
+            RandomGenerator random, Sleeper sleeper) {
+        this.http = http;
+        this.hostPolicy = hostPolicy;
+        this.settings = settings;
+        this.clock = clock;
+        this.random = random;
+        this.sleeper = sleeper;
+    }
+
+    /**
+     * Fetches a document whole.
+     *
+     * @throws FetchException when the host is not allowed, the server keeps failing, or the body is too large
+     */
+    public byte[] get(URI uri) throws FetchException, InterruptedException {
+        URI current = uri;
+        for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
+            if (!this.hostPolicy.allows(current)) {
+                throw new FetchException(current, "HOST_NOT_ALLOWED", "host is not in parkworld.ingest.crawler.allowed-hosts "
+                        + this.hostPolicy.allowedHosts());
+            }
+            HttpResponse<InputStream> response = sendWithRetries(current);
+            int status = response.statusCode();
+            if (status >= 300 && status < 400) {
+                closeQuietly(response);
+                String location = response.headers().firstValue("Location").orElseThrow(
+                        () -> new FetchException(uri, "BAD_REDIRECT", "redirect " + status + " without Location"));
+                current = current.resolve(location);
+                continue;
+            }
+            if (status != 200) {
+                closeQuietly(response);
+                throw new FetchException(current, "HTTP_" + status, "server answered " + status);
+            }
+            return readCapped(current, response);
+        }
+        throw new FetchException(uri, "TOO_MANY_REDIRECTS", "more than " + MAX_REDIRECTS + " redirects");
+    }
+
+    private HttpResponse<InputStream> sendWithRetries(URI uri) throws FetchException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(uri)
+            .timeout(this.settings.requestTimeout())
+            .header("User-Agent", this.settings.userAgent())
+            .GET()
+            .build();
+        for (int attempt = 1;; attempt++) {
+            HttpResponse<InputStream> response;
+            try {
+                response = sendPolitely(uri, request);
+            }
+            catch (IOException ex) {
+                if (attempt >= this.settings.maxAttempts()) {
+                    throw new FetchException(uri, "IO_ERROR", "gave up after " + attempt + " attempts: " + ex, ex);
+                }
+                backOff(uri, attempt, ex.toString());
+                continue;
+            }
+            int status = response.statusCode();
+            boolean retryable = status == 429 || status >= 500;
+            if (!retryable || attempt >= this.settings.maxAttempts()) {
+                return response;
+            }
+            closeQuietly(response);
+            backOff(uri, attempt, "status " + status);
+        }
+    }
+
+    private HttpResponse<InputStream> sendPolitely(URI uri, HttpRequest request) throws IOException, InterruptedException {
+        String host = uri.getHost().toLowerCase(java.util.Locale.ROOT);
+        // One request at a time per host: the lock is held for the whole exchange, and the delay counts from its start.
+        synchronized (this.hostLocks.computeIfAbsent(host, h -> new Object())) {
+            Instant last = this.lastRequestPerHost.get(host);
+            if (last != null) {
+                Duration wait = Duration.between(this.clock.instant(), last.plus(this.settings.minDelayPerHost()));
+                if (!wait.isNegative() && !wait.isZero()) {
+                    this.sleeper.sleep(wait);
+                }
+            }
+            this.lastRequestPerHost.put(host, this.clock.instant());
+            return this.http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        }
+    }
+
+    private void backOff(URI uri, int attempt, String why) throws InterruptedException {
+        long base = this.settings.initialBackoff().toMillis() << Math.min(attempt - 1, 10);
+        long capped = Math.min(base, this.settings.maxBackoff().toMillis());
+        // Full jitter: spreads retries so several crawlers do not hammer a recovering server in step.
+        Duration wait = Duration.ofMillis(this.random.nextLong(capped / 2, capped + 1));
+        log.warn("Fetch of {} failed ({}), attempt {}/{}; retrying in {} ms", uri, why, attempt,
+                this.settings.maxAttempts(), wait.toMillis());
+        this.sleeper.sleep(wait);
+    }
+
+    private byte[] readCapped(URI uri, HttpResponse<InputStream> response) throws FetchException {
+        long declared = response.headers().firstValueAsLong("Content-Length").orElse(-1);
+        long max = this.settings.maxDocumentBytes();
+        if (declared > max) {
+            closeQuietly(response);
+            throw new FetchException(uri, "TOO_LARGE", declared + " bytes exceeds parkworld.ingest.crawler.max-document-size");
+        }
+        try (InputStream in = response.body()) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream(declared > 0 ? (int) declared : 64 * 1024);
+            byte[] buffer = new byte[64 * 1024];
+            long total = 0;
+            for (int n; (n = in.read(buffer)) != -1;) {
+                total += n;
+                if (total > max) {
+                    throw new FetchException(uri, "TOO_LARGE",
+                            "body exceeds parkworld.ingest.crawler.max-document-size (" + max + " bytes)");
+                }
+                out.write(buffer, 0, n);
+            }
+            return out.toByteArray();
+        }
+        catch (IOException ex) {
+            throw new FetchException(uri, "IO_ERROR", "reading body failed: " + ex, ex);
+        }
+    }
+
+    private static void closeQuietly(HttpResponse<InputStream> response) {
+        try {
+            response.body().close();
+        }
+        catch (IOException ignored) {
+            // Nothing more to read from a response we are discarding.
+        }
+    }
+
+    /** Waits; a seam so tests run without real delays. */
+    @FunctionalInterface
+    public interface Sleeper {
+
+        void sleep(Duration duration) throws InterruptedException;
+
+        static Sleeper real() {
+            return duration -> Thread.sleep(duration.toMillis());
+        }
+    }
+
+    /**
+     * How politely to crawl.
+     *
+     * @param userAgent        sent with every request; should name the operator and a contact URL
+     * @param minDelayPerHost  minimum time between the starts of two requests to the same host
+     * @param requestTimeout   how long one request may take
+     * @param maxAttempts      attempts per request on 429, 5xx or I/O errors
+     * @param initialBackoff   first backoff; doubles per attempt
+     * @param maxBackoff       cap on one backoff
+     * @param maxDocumentBytes larger documents are refused
+     */
+    public record CrawlSettings(String userAgent, Duration minDelayPerHost, Duration requestTimeout, int maxAttempts,
+            Duration initialBackoff, Duration maxBackoff, long maxDocumentBytes) {
+    }
+}

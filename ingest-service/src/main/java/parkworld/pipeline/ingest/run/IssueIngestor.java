@@ -1,0 +1,112 @@
+package parkworld.pipeline.ingest.run;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import parkworld.pipeline.contract.IssueFetched;
+import parkworld.pipeline.ingest.discovery.IssueDiscovery;
+import parkworld.pipeline.ingest.discovery.IssueLink;
+import parkworld.pipeline.ingest.fetch.FetchException;
+import parkworld.pipeline.ingest.store.BlobStore;
+import parkworld.pipeline.ingest.store.StoredBlob;
+
+/**
+ * One ingest run: discover issues, fetch each, store the raw PDF, announce it once. An issue whose bytes were
+ * already announced is skipped, so re-running changes nothing; one failing issue never stops the others, and is not
+ * marked, so the next run tries it again.
+ */
+public final class IssueIngestor {
+
+    private static final Logger log = LoggerFactory.getLogger(IssueIngestor.class);
+
+    private final IssueDiscovery discovery;
+    private final DocumentReader reader;
+    private final BlobStore blobs;
+    private final IssueAnnouncer announcer;
+    private final Clock clock;
+    private final MeterRegistry meters;
+
+    public IssueIngestor(IssueDiscovery discovery, DocumentReader reader, BlobStore blobs, IssueAnnouncer announcer,
+            Clock clock, MeterRegistry meters) {
+        this.discovery = discovery;
+        this.reader = reader;
+        this.blobs = blobs;
+        this.announcer = announcer;
+        this.clock = clock;
+        this.meters = meters;
+    }
+
+    public IngestReport run() throws InterruptedException {
+        Timer.Sample sample = Timer.start(this.meters);
+        List<IssueLink> links;
+        try {
+            links = this.discovery.discover();
+        }
+        catch (IOException ex) {
+            log.error("Ingest run found nothing: discovery failed: {}", ex.getMessage());
+            count("discovery_failed", "discovery");
+            sample.stop(this.meters.timer("parkworld.ingest.run.duration", "outcome", "failed"));
+            return new IngestReport(0, List.of(), 0, List.of("discovery: " + ex.getMessage()));
+        }
+        log.info("Ingest run discovered {} issue(s)", links.size());
+        List<String> published = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
+        int unchanged = 0;
+        for (IssueLink link : links) {
+            try {
+                if (ingest(link)) {
+                    published.add(link.issueKey());
+                }
+                else {
+                    unchanged++;
+                }
+            }
+            catch (FetchException ex) {
+                log.warn("Issue {} not ingested: {} ({}); will retry next run", link.issueKey(), ex.getMessage(), ex.reason());
+                count("failed", ex.reason());
+                failures.add(link.issueKey() + ": " + ex.reason() + " " + ex.getMessage());
+            }
+            catch (InterruptedException ex) {
+                throw ex;
+            }
+            catch (Exception ex) {
+                log.error("Issue {} not ingested: {}; will retry next run", link.issueKey(), ex.toString());
+                count("failed", ex.getClass().getSimpleName());
+                failures.add(link.issueKey() + ": " + ex);
+            }
+        }
+        IngestReport report = new IngestReport(links.size(), List.copyOf(published), unchanged, List.copyOf(failures));
+        sample.stop(this.meters.timer("parkworld.ingest.run.duration", "outcome", report.hasFailures() ? "partial" : "ok"));
+        log.info("Ingest run done: discovered={} published={} unchanged={} failed={}", report.discovered(),
+                published.size(), unchanged, failures.size());
+        return report;
+    }
+
+    private boolean ingest(IssueLink link) throws Exception {
+        byte[] content = this.reader.read(link.uri());
+        StoredBlob blob = this.blobs.put(content);
+        if (this.blobs.isPublished(blob.sha256())) {
+            log.debug("Issue {} unchanged (sha256 {}), not announced again", link.issueKey(), blob.sha256());
+            count("unchanged", "none");
+            return false;
+        }
+        IssueFetched event = new IssueFetched(IssueFetched.SCHEMA_VERSION, link.issueKey(), blob.uri().toString(),
+                link.uri().toString(), blob.sha256(), blob.sizeBytes(), this.clock.instant());
+        this.announcer.announce(event);
+        // Marked only after the broker acknowledged: a crash in between re-announces, never loses, the issue.
+        this.blobs.markPublished(blob.sha256());
+        log.info("Issue {} announced: {} bytes, sha256 {}, from {}", link.issueKey(), blob.sizeBytes(), blob.sha256(),
+                link.uri());
+        count("published", "none");
+        return true;
+    }
+
+    private void count(String outcome, String reason) {
+        this.meters.counter("parkworld.ingest.issues", "outcome", outcome, "reason", reason).increment();
+    }
+}

@@ -1,0 +1,73 @@
+package parkworld.pipeline.ingest.schedule;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.TimeZone;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.TaskScheduler;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.support.CronTrigger;
+import parkworld.pipeline.ingest.CrawlerProperties;
+import parkworld.pipeline.ingest.ScheduleProperties;
+import parkworld.pipeline.ingest.discovery.IssueDiscovery;
+import parkworld.pipeline.ingest.fetch.PoliteHttpClient;
+import parkworld.pipeline.ingest.run.DocumentReader;
+import parkworld.pipeline.ingest.run.IssueAnnouncer;
+import parkworld.pipeline.ingest.run.IssueIngestor;
+import parkworld.pipeline.ingest.store.BlobStore;
+
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+class ScheduleConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    IssueIngestor issueIngestor(IssueDiscovery discovery, PoliteHttpClient http, CrawlerProperties crawler,
+            BlobStore blobs, IssueAnnouncer announcer, Clock clock, MeterRegistry meters) {
+        return new IssueIngestor(discovery, new DocumentReader(http, crawler.maxDocumentSize().toBytes()), blobs,
+                announcer, clock, meters);
+    }
+
+    @Bean
+    IngestScheduler ingestScheduler(IssueIngestor ingestor) {
+        return new IngestScheduler(ingestor);
+    }
+
+    @Bean
+    StartupAndWeeklyTriggers startupAndWeeklyTriggers(IngestScheduler scheduler, TaskScheduler taskScheduler,
+            ScheduleProperties schedule) {
+        return new StartupAndWeeklyTriggers(scheduler, taskScheduler, schedule);
+    }
+
+    static final class StartupAndWeeklyTriggers {
+
+        private final IngestScheduler scheduler;
+        private final TaskScheduler taskScheduler;
+        private final ScheduleProperties schedule;
+
+        StartupAndWeeklyTriggers(IngestScheduler scheduler, TaskScheduler taskScheduler, ScheduleProperties schedule) {
+            this.scheduler = scheduler;
+            this.taskScheduler = taskScheduler;
+            this.schedule = schedule;
+        }
+
+        @EventListener(ApplicationReadyEvent.class)
+        void onReady() {
+            if (!"-".equals(this.schedule.cron())) {
+                this.taskScheduler.schedule(() -> this.scheduler.trigger("schedule " + this.schedule.cron()),
+                        new CronTrigger(this.schedule.cron(), TimeZone.getTimeZone(this.schedule.zone())));
+            }
+            if (this.schedule.runOnStartup()) {
+                this.taskScheduler.schedule(() -> this.scheduler.trigger("startup"), Instant.now());
+            }
+        }
+    }
+}

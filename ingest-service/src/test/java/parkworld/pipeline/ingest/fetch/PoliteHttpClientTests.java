@@ -1,0 +1,116 @@
+package parkworld.pipeline.ingest.fetch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class PoliteHttpClientTests {
+
+    private final FixtureWebsite site;
+    private final List<Duration> sleeps = new ArrayList<>();
+
+    PoliteHttpClientTests() throws Exception {
+        this.site = new FixtureWebsite();
+    }
+
+    @AfterEach
+    void stop() {
+        this.site.close();
+    }
+
+    private PoliteHttpClient client(int maxAttempts, long maxBytes) {
+        PoliteHttpClient.CrawlSettings settings = new PoliteHttpClient.CrawlSettings("test-agent (+http://example.test)",
+                Duration.ofSeconds(2), Duration.ofSeconds(5), maxAttempts, Duration.ofMillis(100),
+                Duration.ofSeconds(1), maxBytes);
+        return new PoliteHttpClient(HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build(),
+                new HostPolicy(Set.of("127.0.0.1")), settings, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC),
+                new Random(7), this.sleeps::add);
+    }
+
+    @Test
+    void retriesServerErrorsWithBackoffThenSucceeds() throws Exception {
+        this.site.serve("/a.pdf", 503, new byte[0], Map.of())
+            .serve("/a.pdf", 429, new byte[0], Map.of())
+            .serve("/a.pdf", "%PDF-1.7".getBytes(StandardCharsets.US_ASCII));
+
+        byte[] body = client(4, 1000).get(this.site.uri("/a.pdf"));
+
+        assertThat(new String(body, StandardCharsets.US_ASCII)).isEqualTo("%PDF-1.7");
+        assertThat(this.site.requests()).hasSize(3);
+        assertThat(this.sleeps).as("two backoffs plus politeness delays").hasSizeGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void givesUpAfterMaxAttemptsWithTheStatusAsReason() {
+        this.site.serve("/down.pdf", 500, new byte[0], Map.of());
+
+        assertThatThrownBy(() -> client(2, 1000).get(this.site.uri("/down.pdf")))
+            .isInstanceOfSatisfying(FetchException.class, ex -> assertThat(ex.reason()).isEqualTo("HTTP_500"));
+        assertThat(this.site.requests()).hasSize(2);
+    }
+
+    @Test
+    void waitsMinimumDelayBetweenRequestsToTheSameHost() throws Exception {
+        this.site.serve("/1.pdf", new byte[] { 1 }).serve("/2.pdf", new byte[] { 2 });
+        PoliteHttpClient client = client(1, 1000);
+
+        client.get(this.site.uri("/1.pdf"));
+        client.get(this.site.uri("/2.pdf"));
+
+        assertThat(this.sleeps).containsExactly(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void sendsItsUserAgent() throws Exception {
+        this.site.serve("/1.pdf", new byte[] { 1 });
+        client(1, 1000).get(this.site.uri("/1.pdf"));
+        assertThat(this.site.userAgents()).containsExactly("test-agent (+http://example.test)");
+    }
+
+    @Test
+    void refusesRedirectToAnotherHost() {
+        this.site.serve("/moved.pdf", 302, new byte[0], Map.of("Location", "http://evil.example.com/x.pdf"));
+
+        assertThatThrownBy(() -> client(1, 1000).get(this.site.uri("/moved.pdf")))
+            .isInstanceOfSatisfying(FetchException.class,
+                    ex -> assertThat(ex.reason()).isEqualTo("HOST_NOT_ALLOWED"));
+    }
+
+    @Test
+    void followsRedirectOnAnAllowedHost() throws Exception {
+        this.site.serve("/old.pdf", 301, new byte[0], Map.of("Location", "/new.pdf"))
+            .serve("/new.pdf", new byte[] { 42 });
+
+        assertThat(client(1, 1000).get(this.site.uri("/old.pdf"))).containsExactly(42);
+    }
+
+    @Test
+    void refusesHostNotAllowed() {
+        assertThatThrownBy(() -> client(1, 1000).get(URI.create("http://localhost:1/x.pdf")))
+            .isInstanceOfSatisfying(FetchException.class,
+                    ex -> assertThat(ex.reason()).isEqualTo("HOST_NOT_ALLOWED"));
+        assertThat(this.site.requests()).isEmpty();
+    }
+
+    @Test
+    void refusesDocumentLargerThanTheCap() {
+        this.site.serve("/big.pdf", new byte[2048]);
+
+        assertThatThrownBy(() -> client(1, 1024).get(this.site.uri("/big.pdf")))
+            .isInstanceOfSatisfying(FetchException.class, ex -> assertThat(ex.reason()).isEqualTo("TOO_LARGE"));
+    }
+}

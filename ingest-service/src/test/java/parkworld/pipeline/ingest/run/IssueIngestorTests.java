@@ -1,0 +1,117 @@
+package parkworld.pipeline.ingest.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import parkworld.pipeline.contract.EventJson;
+import parkworld.pipeline.contract.EventType;
+import parkworld.pipeline.contract.IssueFetched;
+import parkworld.pipeline.ingest.discovery.FolderDiscovery;
+import parkworld.pipeline.ingest.fetch.HostPolicy;
+import parkworld.pipeline.ingest.fetch.PoliteHttpClient;
+import parkworld.pipeline.ingest.store.LocalDirectoryBlobStore;
+
+class IssueIngestorTests {
+
+    @TempDir
+    Path source;
+
+    @TempDir
+    Path blobs;
+
+    private final List<IssueFetched> announced = new ArrayList<>();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final Clock clock = Clock.fixed(Instant.parse("2023-05-30T07:00:00Z"), ZoneOffset.UTC);
+
+    private IssueIngestor ingestor(IssueAnnouncer announcer) throws Exception {
+        PoliteHttpClient http = new PoliteHttpClient(HttpClient.newHttpClient(), new HostPolicy(Set.of()),
+                new PoliteHttpClient.CrawlSettings("t", Duration.ZERO, Duration.ofSeconds(1), 1, Duration.ZERO,
+                        Duration.ZERO, 1000),
+                this.clock, new Random(1), d -> { });
+        return new IssueIngestor(new FolderDiscovery(this.source), new DocumentReader(http, 1000),
+                new LocalDirectoryBlobStore(this.blobs), announcer, this.clock, this.meters);
+    }
+
+    @Test
+    void announcesEachNewIssueWithAValidEvent() throws Exception {
+        Files.write(this.source.resolve("issue-121.pdf"), "%PDF-121".getBytes());
+        Files.write(this.source.resolve("issue-122.pdf"), "%PDF-122".getBytes());
+
+        IngestReport report = ingestor(this.announced::add).run();
+
+        assertThat(report.published()).containsExactly("issue-121", "issue-122");
+        assertThat(this.announced).extracting(IssueFetched::issueKey).containsExactly("issue-121", "issue-122");
+        IssueFetched first = this.announced.get(0);
+        assertThat(Path.of(java.net.URI.create(first.blobUri()))).hasBinaryContent("%PDF-121".getBytes());
+        assertThat(first.fetchedAt()).isEqualTo(this.clock.instant());
+        assertThat(EventType.ISSUE_FETCHED.violations(EventJson.write(first))).isEmpty();
+    }
+
+    @Test
+    void skipsIssueAlreadyAnnouncedWithTheSameBytes() throws Exception {
+        Files.write(this.source.resolve("issue-121.pdf"), "%PDF-121".getBytes());
+        ingestor(this.announced::add).run();
+
+        IngestReport again = ingestor(this.announced::add).run();
+
+        assertThat(again.published()).isEmpty();
+        assertThat(again.unchanged()).isEqualTo(1);
+        assertThat(this.announced).hasSize(1);
+    }
+
+    @Test
+    void announcesAgainWhenTheIssueWasReplacedByNewBytes() throws Exception {
+        Path pdf = this.source.resolve("issue-121.pdf");
+        Files.write(pdf, "%PDF-121".getBytes());
+        ingestor(this.announced::add).run();
+        Files.write(pdf, "%PDF-121 corrected".getBytes());
+
+        ingestor(this.announced::add).run();
+
+        assertThat(this.announced).extracting(IssueFetched::sha256).doesNotHaveDuplicates().hasSize(2);
+    }
+
+    @Test
+    void failedAnnouncementIsRetriedOnTheNextRunAndDoesNotStopOthers() throws Exception {
+        Files.write(this.source.resolve("issue-121.pdf"), "%PDF-121".getBytes());
+        Files.write(this.source.resolve("issue-122.pdf"), "%PDF-122".getBytes());
+        IssueAnnouncer brokerDownFor121 = event -> {
+            if (event.issueKey().equals("issue-121")) {
+                throw new IllegalStateException("broker unavailable");
+            }
+            this.announced.add(event);
+        };
+
+        IngestReport report = ingestor(brokerDownFor121).run();
+        IngestReport retry = ingestor(this.announced::add).run();
+
+        assertThat(report.failures()).singleElement().asString().contains("issue-121", "broker unavailable");
+        assertThat(report.published()).containsExactly("issue-122");
+        assertThat(retry.published()).containsExactly("issue-121");
+        assertThat(this.meters.counter("parkworld.ingest.issues", "outcome", "failed", "reason",
+                "IllegalStateException").count()).isEqualTo(1);
+    }
+
+    @Test
+    void refusesFileLargerThanTheCap() throws Exception {
+        Files.write(this.source.resolve("huge.pdf"), new byte[2000]);
+
+        IngestReport report = ingestor(this.announced::add).run();
+
+        assertThat(report.failures()).singleElement().asString().contains("TOO_LARGE");
+        assertThat(this.announced).isEmpty();
+    }
+}
