@@ -1,0 +1,178 @@
+package parkworld.pipeline.parser.messaging;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import parkworld.pipeline.contract.EventJson;
+import parkworld.pipeline.contract.IssueFetched;
+import parkworld.pipeline.contract.MalformedEventException;
+import parkworld.pipeline.parser.pdf.IssueRejectedException;
+import parkworld.pipeline.parser.publish.IssueEvents;
+import parkworld.pipeline.parser.structure.ParsedIssue;
+
+/**
+ * Handles one {@code IssueFetched} record: reads the stored PDF, parses it within the time limit and publishes the
+ * articles and the summary. Whatever goes wrong with the input ends as a dead letter with a reason code, a counter
+ * and a log line, and the method returns normally so the consumer moves on; only a failure to publish (the broker)
+ * propagates, so the record is redelivered.
+ */
+public final class IssueProcessor {
+
+    private static final Logger log = LoggerFactory.getLogger(IssueProcessor.class);
+
+    private final IssueReader reader;
+    private final IssueEventSink sink;
+    private final DeadLetterSink deadLetters;
+    private final ExecutorService parsers;
+    private final Duration timeLimit;
+    private final String parserVersion;
+    private final Clock clock;
+    private final MeterRegistry meters;
+
+    public IssueProcessor(IssueReader reader, IssueEventSink sink, DeadLetterSink deadLetters, ExecutorService parsers,
+            Duration timeLimit, String parserVersion, Clock clock, MeterRegistry meters) {
+        this.reader = reader;
+        this.sink = sink;
+        this.deadLetters = deadLetters;
+        this.parsers = parsers;
+        this.timeLimit = timeLimit;
+        this.parserVersion = parserVersion;
+        this.clock = clock;
+        this.meters = meters;
+    }
+
+    public void process(IncomingRecord record) throws InterruptedException {
+        IssueFetched fetched;
+        try {
+            fetched = EventJson.read(record.payload(), IssueFetched.class);
+        }
+        catch (MalformedEventException ex) {
+            reject(record, "MALFORMED_EVENT", ex.getMessage());
+            return;
+        }
+        MDC.put("issueKey", fetched.issueKey());
+        try {
+            Path pdf = blobPath(fetched);
+            if (pdf == null) {
+                reject(record, "BLOB_MISSING", "stored PDF " + fetched.blobUri() + " is not readable here");
+                return;
+            }
+            Timer.Sample sample = Timer.start(this.meters);
+            ParsedIssue issue;
+            try {
+                issue = parseWithinLimit(pdf);
+            }
+            catch (IssueRejectedException ex) {
+                sample.stop(this.meters.timer("parkworld.parser.parse.duration", "outcome", "rejected"));
+                reject(record, ex.reason().name(), ex.getMessage());
+                return;
+            }
+            catch (TimeoutException ex) {
+                sample.stop(this.meters.timer("parkworld.parser.parse.duration", "outcome", "timeout"));
+                reject(record, "TIMEOUT", "parsing took longer than parkworld.parser.time-limit (" + this.timeLimit + ")");
+                return;
+            }
+            sample.stop(this.meters.timer("parkworld.parser.parse.duration", "outcome", "parsed"));
+            IssueEvents events = IssueEvents.of(fetched, issue, this.parserVersion, this.clock.instant());
+            this.sink.publish(events);
+            this.meters.counter("parkworld.parser.issues", "outcome", "parsed").increment();
+            this.meters.counter("parkworld.parser.articles").increment(events.articles().size());
+            log.info("Issue {} (serial {}) parsed: {} articles, {} warnings", fetched.issueKey(),
+                    events.summary().issue().serial(), events.articles().size(), events.summary().warnings().size());
+            events.summary().warnings().forEach(w -> log.warn("Issue {}: {}", fetched.issueKey(), w));
+        }
+        finally {
+            MDC.remove("issueKey");
+        }
+    }
+
+    private ParsedIssue parseWithinLimit(Path pdf) throws TimeoutException, InterruptedException {
+        Future<ParsedIssue> parse = this.parsers.submit(() -> this.reader.read(pdf));
+        try {
+            return parse.get(this.timeLimit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+        catch (TimeoutException | InterruptedException ex) {
+            parse.cancel(true);
+            throw ex;
+        }
+        catch (ExecutionException ex) {
+            Throwable cause = ex.getCause();
+            if (cause instanceof IssueRejectedException rejected) {
+                throw rejected;
+            }
+            if (cause instanceof OutOfMemoryError) {
+                throw new IssueRejectedException(parkworld.pipeline.parser.pdf.RejectionReason.TOO_LARGE,
+                        "ran out of memory parsing the PDF; lower parkworld.parser.max-pages or raise the heap", cause);
+            }
+            throw new IssueRejectedException(parkworld.pipeline.parser.pdf.RejectionReason.DAMAGED,
+                    "parser failed: " + cause, cause);
+        }
+    }
+
+    private static Path blobPath(IssueFetched fetched) {
+        try {
+            URI uri = URI.create(fetched.blobUri());
+            if (!"file".equalsIgnoreCase(uri.getScheme())) {
+                return null;
+            }
+            Path path = Path.of(uri);
+            return Files.isReadable(path) ? path : null;
+        }
+        catch (IllegalArgumentException ex) {
+            return null;
+        }
+    }
+
+    private void reject(IncomingRecord record, String reason, String message) {
+        log.warn("Issue record {} rejected: {} {}", record.coordinates(), reason, message);
+        this.meters.counter("parkworld.parser.failures", "reason", reason).increment();
+        this.deadLetters.send(record, reason, message);
+    }
+
+    /** Turns a stored PDF into an issue; the parser behind it has no idea of Kafka. */
+    @FunctionalInterface
+    public interface IssueReader {
+
+        ParsedIssue read(Path pdf) throws Exception;
+    }
+
+    /** Publishes the events of a parse; returns once the broker has them. */
+    @FunctionalInterface
+    public interface IssueEventSink {
+
+        void publish(IssueEvents events);
+    }
+
+    /** Parks a record that cannot be processed, with its reason. */
+    @FunctionalInterface
+    public interface DeadLetterSink {
+
+        void send(IncomingRecord record, String reason, String message);
+    }
+
+    /**
+     * A consumed record as the processor needs it.
+     *
+     * @param payload   the raw value
+     * @param topic     where it came from
+     * @param partition its partition
+     * @param offset    its offset
+     */
+    public record IncomingRecord(byte[] payload, String topic, int partition, long offset) {
+
+        String coordinates() {
+            return this.topic + "-" + this.partition + "@" + this.offset;
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package parkworld.pipeline.parser.messaging;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.messaging.Message;
+import parkworld.pipeline.parser.ParserProperties;
+import parkworld.pipeline.parser.structure.IssueParser;
+
+@Configuration(proxyBeanMethods = false)
+class MessagingConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean(destroyMethod = "shutdownNow")
+    ExecutorService parserThreads() {
+        return Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "pdf-parser");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @Bean
+    IssueProcessor issueProcessor(ParserProperties properties, StreamBridge streamBridge, ExecutorService parserThreads,
+            Clock clock, MeterRegistry meters) {
+        IssueParser parser = new IssueParser(properties.limits());
+        return new IssueProcessor(parser::parse, new KafkaIssueEventSink(streamBridge),
+                new KafkaDeadLetterSink(streamBridge, clock), parserThreads, properties.timeLimit(),
+                properties.version(), clock, meters);
+    }
+
+    /** Bound to {@code extractArticles-in-0}: one {@code IssueFetched} in, its articles and summary out. */
+    @Bean
+    Consumer<Message<byte[]>> extractArticles(IssueProcessor processor) {
+        return message -> {
+            try {
+                processor.process(new IssueProcessor.IncomingRecord(message.getPayload(),
+                        message.getHeaders().get(KafkaHeaders.RECEIVED_TOPIC, String.class),
+                        headerInt(message, KafkaHeaders.RECEIVED_PARTITION),
+                        headerLong(message, KafkaHeaders.OFFSET)));
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while parsing; the record will be redelivered", ex);
+            }
+        };
+    }
+
+    private static int headerInt(Message<?> message, String name) {
+        Object value = message.getHeaders().get(name);
+        return value instanceof Number n ? n.intValue() : -1;
+    }
+
+    private static long headerLong(Message<?> message, String name) {
+        Object value = message.getHeaders().get(name);
+        return value instanceof Number n ? n.longValue() : -1;
+    }
+}

@@ -1,0 +1,22 @@
+package parkworld.pipeline.parser.pdf;
+
+/** Turns exceptions into short single-line descriptions for rejections and warnings. */
+final class Messages {
+
+    private static final int MAX_LENGTH = 200;
+
+    private Messages() {
+    }
+
+    static String describe(Throwable failure) {
+        String message = failure.getMessage();
+        String text = (message == null || message.isBlank()) ? failure.getClass().getSimpleName()
+                : message;
+        return oneLine(text);
+    }
+
+    static String oneLine(String text) {
+        String flat = text.replaceAll("\\s+", " ").strip();
+        return (flat.length() <= MAX_LENGTH) ? flat : flat.substring(0, MAX_LENGTH - 1) + "…";
+    }
+}

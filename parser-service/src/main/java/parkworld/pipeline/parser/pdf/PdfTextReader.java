@@ -1,0 +1,224 @@
+package parkworld.pipeline.parser.pdf;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.concurrent.CancellationException;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.io.IOUtils;
+import org.apache.pdfbox.io.RandomAccessRead;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
+
+/**
+ * Opens a PDF with PDFBox and extracts its positioned text in a single pass, rejecting inputs
+ * that are empty, not PDFs, damaged, encrypted, over the {@link PdfLimits limits} or without a
+ * text layer. Files and streams are read through a buffered file and PDFBox's temp-file stream
+ * cache, so heap use does not grow with the size of the PDF. Extraction checks the thread's
+ * interrupt flag between pages and gives up with a {@link CancellationException}. Thread-safe.
+ */
+public final class PdfTextReader {
+
+    /** PDF readers accept the header anywhere in the first kilobyte. */
+    private static final int HEADER_SEARCH_LENGTH = 1024;
+
+    private static final byte[] PDF_HEADER = "%PDF-".getBytes(StandardCharsets.US_ASCII);
+
+    private final PdfLimits limits;
+
+    public PdfTextReader() {
+        this(PdfLimits.DEFAULTS);
+    }
+
+    public PdfTextReader(PdfLimits limits) {
+        this.limits = Objects.requireNonNull(limits, "limits");
+    }
+
+    public PdfLimits limits() {
+        return this.limits;
+    }
+
+    /**
+     * Reads a PDF file.
+     * @throws IssueRejectedException if the file is not a usable PDF
+     * @throws IOException if the file itself cannot be read
+     */
+    public PdfText read(Path file) throws IOException {
+        Objects.requireNonNull(file, "file");
+        checkSize(Files.size(file));
+        byte[] head = new byte[HEADER_SEARCH_LENGTH];
+        int headLength;
+        try (InputStream in = Files.newInputStream(file)) {
+            headLength = in.readNBytes(head, 0, head.length);
+        }
+        checkHeader(head, headLength);
+        return load(new RandomAccessReadBufferedFile(file));
+    }
+
+    /**
+     * Reads a PDF held in memory.
+     * @throws IssueRejectedException if the bytes are not a usable PDF
+     */
+    public PdfText read(byte[] pdf) {
+        Objects.requireNonNull(pdf, "pdf");
+        checkSize(pdf.length);
+        checkHeader(pdf, Math.min(pdf.length, HEADER_SEARCH_LENGTH));
+        return load(new RandomAccessReadBuffer(pdf));
+    }
+
+    /**
+     * Reads a PDF from a stream, spooling it to a temporary file first; the stream is not closed.
+     * Reading stops as soon as the stream exceeds {@link PdfLimits#maxBytes()}.
+     * @throws IssueRejectedException if the stream is not a usable PDF
+     * @throws IOException if the stream or the temporary file fails
+     */
+    public PdfText read(InputStream pdf) throws IOException {
+        Objects.requireNonNull(pdf, "pdf");
+        Path spool = Files.createTempFile("parkworld-issue-", ".pdf");
+        try {
+            try (OutputStream out = Files.newOutputStream(spool)) {
+                copyWithinLimit(pdf, out);
+            }
+            return read(spool);
+        }
+        finally {
+            Files.deleteIfExists(spool);
+        }
+    }
+
+    private void copyWithinLimit(InputStream in, OutputStream out) throws IOException {
+        byte[] buffer = new byte[64 * 1024];
+        long total = 0;
+        int read;
+        while ((read = in.read(buffer)) != -1) {
+            total += read;
+            if (total > this.limits.maxBytes()) {
+                throw tooManyBytes("more than " + this.limits.maxBytes());
+            }
+            out.write(buffer, 0, read);
+        }
+    }
+
+    private void checkSize(long bytes) {
+        if (bytes == 0) {
+            throw new IssueRejectedException(RejectionReason.EMPTY, "File is empty (0 bytes)");
+        }
+        if (bytes > this.limits.maxBytes()) {
+            throw tooManyBytes(Long.toString(bytes));
+        }
+    }
+
+    private IssueRejectedException tooManyBytes(String size) {
+        return new IssueRejectedException(RejectionReason.TOO_LARGE,
+                "File has " + size + " bytes, limit is " + this.limits.maxBytes() + " bytes");
+    }
+
+    private static void checkHeader(byte[] head, int length) {
+        if (indexOf(head, length, PDF_HEADER) < 0) {
+            throw new IssueRejectedException(RejectionReason.NOT_PDF,
+                    "Not a PDF: no %PDF- header in the first " + HEADER_SEARCH_LENGTH + " bytes (starts with \""
+                            + printablePrefix(head, length) + "\")");
+        }
+    }
+
+    private static int indexOf(byte[] data, int length, byte[] pattern) {
+        outer: for (int i = 0; i + pattern.length <= length; i++) {
+            for (int j = 0; j < pattern.length; j++) {
+                if (data[i + j] != pattern[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    private static String printablePrefix(byte[] data, int length) {
+        StringBuilder prefix = new StringBuilder();
+        for (int i = 0; i < Math.min(length, 16); i++) {
+            int b = data[i] & 0xff;
+            prefix.append((b >= 0x20 && b < 0x7f && b != '"') ? (char) b : '.');
+        }
+        return prefix.toString();
+    }
+
+    private PdfText load(RandomAccessRead source) {
+        try (RandomAccessRead input = source) {
+            try (PDDocument document = open(input)) {
+                return extract(document);
+            }
+            catch (IssueRejectedException | CancellationException ex) {
+                throw ex;
+            }
+            catch (RuntimeException ex) {
+                // PDFBox is lenient on loading, a broken page tree may only show up here
+                throw new IssueRejectedException(RejectionReason.DAMAGED,
+                        "PDF structure is broken: " + Messages.describe(ex), ex);
+            }
+        }
+        catch (IOException ex) {
+            // only closing can get here: loading and extraction failures are rejections
+            throw new UncheckedIOException("Closing the PDF failed", ex);
+        }
+    }
+
+    private static PDDocument open(RandomAccessRead input) {
+        try {
+            return Loader.loadPDF(input, "", null, null, IOUtils.createTempFileOnlyStreamCache());
+        }
+        catch (InvalidPasswordException ex) {
+            throw new IssueRejectedException(RejectionReason.ENCRYPTED,
+                    "PDF is password protected", ex);
+        }
+        catch (IOException | RuntimeException ex) {
+            throw new IssueRejectedException(RejectionReason.DAMAGED,
+                    "PDF is damaged and cannot be opened: " + Messages.describe(ex), ex);
+        }
+    }
+
+    private PdfText extract(PDDocument document) {
+        if (document.isEncrypted() && !document.getCurrentAccessPermission().canExtractContent()) {
+            throw new IssueRejectedException(RejectionReason.ENCRYPTED,
+                    "PDF is encrypted and does not permit text extraction");
+        }
+        int pageCount = document.getNumberOfPages();
+        if (pageCount > this.limits.maxPages()) {
+            throw new IssueRejectedException(RejectionReason.TOO_LARGE,
+                    "PDF has " + pageCount + " pages, limit is " + this.limits.maxPages() + " pages");
+        }
+        if (pageCount == 0) {
+            throw new IssueRejectedException(RejectionReason.DAMAGED, "PDF has no pages");
+        }
+        PositionedTextStripper stripper = new PositionedTextStripper();
+        try {
+            stripper.writeText(document, Writer.nullWriter());
+        }
+        catch (CancellationException ex) {
+            throw ex;
+        }
+        catch (IOException | RuntimeException ex) {
+            stripper.recordDocumentFailure(ex);
+        }
+        PdfText text = new PdfText(pageCount, stripper.pages(), stripper.failures());
+        if (text.pages().isEmpty() && !text.failures().isEmpty()) {
+            String problem = text.failures().get(0).toString();
+            throw new IssueRejectedException(RejectionReason.DAMAGED, (pageCount == 1)
+                    ? "The only page could not be read: " + problem
+                    : "None of the " + pageCount + " pages could be read, first problem on " + problem);
+        }
+        if (text.pages().stream().allMatch((page) -> page.lines().isEmpty())) {
+            throw new IssueRejectedException(RejectionReason.NO_TEXT, "PDF has " + pageCount
+                    + (pageCount == 1 ? " page" : " pages") + " but no text layer (scanned images only?)");
+        }
+        return text;
+    }
+}

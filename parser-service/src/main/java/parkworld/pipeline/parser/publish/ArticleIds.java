@@ -1,0 +1,47 @@
+package parkworld.pipeline.parser.publish;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.text.Normalizer;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+
+/**
+ * Gives articles stable ids: {@code <serial>-<12 hex of SHA-256 of the normalised title>}, with {@code -2},
+ * {@code -3}... for a title repeated within the issue. Normalising (NFKC, no whitespace, lowercase) makes the id
+ * independent of the PDF producer's spacing and of full- versus half-width characters, so re-parsing an issue
+ * rendered differently overwrites rather than duplicates.
+ */
+public final class ArticleIds {
+
+    private final int serial;
+    private final Map<String, Integer> seen = new HashMap<>();
+
+    public ArticleIds(int serial) {
+        this.serial = serial;
+    }
+
+    /** The id of the next article with this title, in issue order. */
+    public String next(String title) {
+        String hash = hash(normalise(title));
+        int occurrence = this.seen.merge(hash, 1, Integer::sum);
+        String id = this.serial + "-" + hash;
+        return occurrence == 1 ? id : id + "-" + occurrence;
+    }
+
+    static String normalise(String title) {
+        return Normalizer.normalize(title, Normalizer.Form.NFKC).replaceAll("\\s+", "").toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static String hash(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 6);
+        }
+        catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException("every JVM has SHA-256", ex);
+        }
+    }
+}

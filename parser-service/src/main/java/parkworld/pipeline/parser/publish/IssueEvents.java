@@ -1,0 +1,50 @@
+package parkworld.pipeline.parser.publish;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import parkworld.pipeline.contract.ArticleExtracted;
+import parkworld.pipeline.contract.IssueFetched;
+import parkworld.pipeline.contract.IssueParsed;
+import parkworld.pipeline.contract.IssueRef;
+import parkworld.pipeline.parser.structure.IssueMetadata;
+import parkworld.pipeline.parser.structure.ParsedArticle;
+import parkworld.pipeline.parser.structure.ParsedIssue;
+
+/**
+ * The events one parse of an issue produces: an {@link ArticleExtracted} per article, in issue order, and the
+ * {@link IssueParsed} summary that follows them. All carry the same {@code parsedAt}.
+ *
+ * @param articles the article events
+ * @param summary  the issue summary
+ */
+public record IssueEvents(List<ArticleExtracted> articles, IssueParsed summary) {
+
+    /**
+     * Builds the events of a parse.
+     *
+     * @param fetched       the event that asked for the parse
+     * @param issue         what the parser found
+     * @param parserVersion the version of the parser, recorded in every article
+     * @param parsedAt      when this parse ran
+     */
+    public static IssueEvents of(IssueFetched fetched, ParsedIssue issue, String parserVersion, Instant parsedAt) {
+        IssueMetadata meta = issue.metadata();
+        IssueRef ref = new IssueRef(meta.serial(), meta.year(), meta.month(), meta.issueInMonth(), meta.title(),
+                fetched.sourceUrl(), fetched.sha256());
+        ArticleIds ids = new ArticleIds(meta.serial());
+        List<ArticleExtracted> articles = new ArrayList<>();
+        Map<String, Integer> perSection = new LinkedHashMap<>();
+        for (ParsedArticle a : issue.articles()) {
+            articles.add(new ArticleExtracted(ArticleExtracted.SCHEMA_VERSION, ids.next(a.title()), ref, a.ordinal(),
+                    a.section(), a.title(), a.lead(), a.body(), a.sourceName(), a.page(), List.of(), List.of(),
+                    List.of(), List.of(), parserVersion, parsedAt));
+            perSection.merge(a.section(), 1, Integer::sum);
+        }
+        IssueParsed summary = new IssueParsed(IssueParsed.SCHEMA_VERSION, fetched.issueKey(), ref, parsedAt,
+                articles.stream().map(ArticleExtracted::articleId).toList(), perSection, List.copyOf(issue.warnings()));
+        return new IssueEvents(List.copyOf(articles), summary);
+    }
+}

@@ -1,0 +1,65 @@
+package parkworld.pipeline.parser.structure;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.Objects;
+
+import parkworld.pipeline.parser.pdf.IssueRejectedException;
+import parkworld.pipeline.parser.pdf.PdfLimits;
+import parkworld.pipeline.parser.pdf.PdfTextReader;
+import parkworld.pipeline.parser.pdf.RejectionReason;
+
+/**
+ * Parses a 园区周报 PDF into its articles: reads the text with positions in one PDFBox pass,
+ * drops running headers, footers and page numbers, reads the issue number from the cover,
+ * the table of contents and the articles, and cross-checks the articles against the table of
+ * contents. Thread-safe; one instance can serve all requests.
+ *
+ * <p>Inputs that cannot be an issue are rejected with an {@link IssueRejectedException}
+ * carrying a {@link RejectionReason}. Anything that is odd but not fatal (an unreadable page, a
+ * title that differs from the table of contents, ...) ends up in {@link ParsedIssue#warnings()}.
+ */
+public final class IssueParser {
+
+    private final PdfTextReader reader;
+
+    private final IssueAssembler assembler = new IssueAssembler();
+
+    /** A parser with {@link PdfLimits#DEFAULTS default limits}. */
+    public IssueParser() {
+        this(PdfLimits.DEFAULTS);
+    }
+
+    public IssueParser(PdfLimits limits) {
+        this.reader = new PdfTextReader(Objects.requireNonNull(limits, "limits"));
+    }
+
+    public PdfLimits limits() {
+        return this.reader.limits();
+    }
+
+    /**
+     * @throws IssueRejectedException if the file is not a usable issue
+     * @throws IOException if the file cannot be read
+     */
+    public ParsedIssue parse(Path pdf) throws IOException {
+        return this.assembler.assemble(this.reader.read(pdf));
+    }
+
+    /**
+     * @throws IssueRejectedException if the bytes are not a usable issue
+     */
+    public ParsedIssue parse(byte[] pdf) {
+        return this.assembler.assemble(this.reader.read(pdf));
+    }
+
+    /**
+     * Parses a stream, which is spooled to a temporary file first and not closed.
+     * @throws IssueRejectedException if the stream is not a usable issue
+     * @throws IOException if reading the stream or the temporary file fails
+     */
+    public ParsedIssue parse(InputStream pdf) throws IOException {
+        return this.assembler.assemble(this.reader.read(pdf));
+    }
+}
