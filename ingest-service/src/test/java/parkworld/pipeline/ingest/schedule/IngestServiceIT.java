@@ -1,0 +1,88 @@
+package parkworld.pipeline.ingest.schedule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import parkworld.pipeline.contract.CloudEventHeaders;
+import parkworld.pipeline.contract.EventJson;
+import parkworld.pipeline.contract.EventType;
+import parkworld.pipeline.contract.IssueFetched;
+import parkworld.pipeline.ingest.fetch.FixtureWebsite;
+import parkworld.pipeline.testsupport.KafkaTopics;
+import parkworld.pipeline.testsupport.TestInfrastructure;
+
+/** The ingest-service against a real Kafka broker and a local website serving the fixture issue. */
+@SpringBootTest(properties = { "server.port=0", "parkworld.ingest.schedule.run-on-startup=false",
+        "parkworld.ingest.crawler.min-delay-per-host=0s" })
+class IngestServiceIT {
+
+    static final String FETCHED = KafkaTopics.unique("it.issues.fetched");
+    static final FixtureWebsite SITE = website();
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) throws Exception {
+        registry.add("spring.cloud.stream.kafka.binder.brokers", TestInfrastructure::kafkaBootstrapServers);
+        registry.add("parkworld.topics.issues-fetched", () -> FETCHED);
+        registry.add("parkworld.ingest.source.location", () -> SITE.uri("/weekly/").toString());
+        registry.add("parkworld.ingest.blob-store.directory",
+                () -> java.nio.file.Files.createTempDirectory("ingest-it-blobs").toString());
+    }
+
+    @AfterAll
+    static void stopSite() {
+        SITE.close();
+    }
+
+    @Autowired
+    IngestScheduler scheduler;
+
+    private final KafkaTopics kafka = new KafkaTopics(TestInfrastructure.kafkaBootstrapServers());
+
+    @Test
+    void announcesTheListedIssueOnceAndNotAgainWhenUnchanged() {
+        assertThat(this.scheduler.trigger("test")).isTrue();
+
+        List<KafkaTopics.Received> records = this.kafka.read(FETCHED, 1, Duration.ofSeconds(30));
+        assertThat(records).hasSize(1);
+        KafkaTopics.Received record = records.get(0);
+        assertThat(EventType.ISSUE_FETCHED.violations(record.value())).isEmpty();
+        IssueFetched event = EventJson.read(record.value(), IssueFetched.class);
+        assertThat(record.key()).isEqualTo("issue-121").isEqualTo(event.issueKey());
+        assertThat(record.headers()).containsEntry(CloudEventHeaders.TYPE, "net.parkworld.issue.fetched.v1")
+            .containsEntry(CloudEventHeaders.SUBJECT, "issue-121")
+            .containsEntry(CloudEventHeaders.SPEC_VERSION, "1.0");
+        assertThat(Path.of(java.net.URI.create(event.blobUri()))).exists().hasSize(event.sizeBytes());
+        assertThat(event.sourceUrl()).isEqualTo(SITE.uri("/weekly/issue-121.pdf").toString());
+
+        assertThat(this.scheduler.trigger("second run")).isTrue();
+
+        assertThat(this.scheduler.lastReport().unchanged()).isEqualTo(1);
+        assertThat(this.kafka.size(FETCHED)).as("records after an unchanged second run").isEqualTo(1);
+        assertThat(SITE.requests()).filteredOn(p -> p.equals("/weekly/evil.pdf")).isEmpty();
+    }
+
+    private static FixtureWebsite website() {
+        try (InputStream pdf = IngestServiceIT.class.getResourceAsStream("/fixtures/issue-121.pdf")) {
+            String listing = """
+                    <html><body><h1>园区周报</h1>
+                    <a href="issue-121.pdf">2023年5月4期（总121期）</a>
+                    <a href="http://elsewhere.example.com/weekly/evil.pdf">镜像</a>
+                    </body></html>""";
+            return new FixtureWebsite().serve("/weekly/", listing.getBytes(StandardCharsets.UTF_8))
+                .serve("/weekly/issue-121.pdf", pdf.readAllBytes());
+        }
+        catch (Exception ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+}

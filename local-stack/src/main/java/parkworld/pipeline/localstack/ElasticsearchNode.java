@@ -1,0 +1,175 @@
+package parkworld.pipeline.localstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A real single-node Elasticsearch running as a child process on loopback, security off, from the distribution the
+ * local-stack build unpacked from Maven Central. It runs from a private copy of that distribution (removed by
+ * {@link #close()}), as an unprivileged user when this JVM runs as root; the log file stays.
+ */
+public final class ElasticsearchNode implements AutoCloseable {
+
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(120);
+    private static final String HEAP = "-Xms512m -Xmx512m";
+    /** Inherited settings that would change which JVM or options Elasticsearch's launcher uses. */
+    private static final List<String> FOREIGN_ENVIRONMENT = List.of("JAVA_HOME", "JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS",
+            "JAVA_OPTS", "ES_PATH_CONF", "ES_JAVA_OPTS", "CLI_JAVA_OPTS");
+
+    private final ChildProcess process;
+    private final Path workDirectory;
+    private final int httpPort;
+    private boolean closed;
+
+    private ElasticsearchNode(ChildProcess process, Path workDirectory, int httpPort) {
+        this.process = process;
+        this.workDirectory = workDirectory;
+        this.httpPort = httpPort;
+    }
+
+    /** Starts a node logging to a new file under the local-stack logs directory; returns once it is yellow or green. */
+    public static ElasticsearchNode start() {
+        return start(Binaries.load().newLogFile("elasticsearch"));
+    }
+
+    /** Starts a node logging to {@code logFile} (truncated first); returns once it is yellow or green. */
+    public static ElasticsearchNode start(Path logFile) {
+        Binaries binaries = Binaries.load();
+        Path distribution = binaries.requireElasticsearchHome();
+        ProcessOwner owner = ProcessOwner.forElasticsearch();
+        // Outside the checkout, which may sit in a directory the unprivileged user cannot enter.
+        Path workDirectory = createWorkDirectory(binaries.elasticsearchVersion());
+        ChildProcess process = null;
+        try {
+            long began = System.nanoTime();
+            int[] ports = FreePorts.onLoopback(2);
+            int httpPort = ports[0];
+            prepareCopy(distribution, workDirectory, httpPort, ports[1]);
+            owner.takeOwnership(workDirectory);
+            Path jdk = ElasticsearchJdk.choose(binaries.elasticsearchJavaHome(), workDirectory, owner);
+            LogFile.begin(logFile, "Elasticsearch " + binaries.elasticsearchVersion() + " on http://127.0.0.1:"
+                    + httpPort + " as " + owner.describe() + ", JDK " + jdk + ", work directory " + workDirectory);
+
+            process = ChildProcess.start("Elasticsearch", launcher(workDirectory, owner, jdk), logFile,
+                    ChildProcess.DEFAULT_GRACE);
+            process.awaitReady(new HealthProbe(httpPort)::isYellowOrGreen, STARTUP_TIMEOUT);
+            LogFile.note(logFile, "ready after " + Duration.ofNanos(System.nanoTime() - began).toMillis() + " ms");
+            ElasticsearchNode node = new ElasticsearchNode(process, workDirectory, httpPort);
+            ShutdownReaper.register(node);
+            return node;
+        } catch (RuntimeException e) {
+            stop(process, workDirectory);
+            throw e;
+        }
+    }
+
+    /** {@code http://127.0.0.1:<port>}. */
+    public String httpUrl() {
+        return "http://127.0.0.1:" + httpPort;
+    }
+
+    public Path logFile() {
+        return process.logFile();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    Path workDirectory() {
+        return workDirectory;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    /** Stops the node and every process it started (gracefully, then forcibly) and deletes its copy and data. */
+    @Override
+    public synchronized void close() {
+        if (!closed) {
+            stop(process, workDirectory);
+            closed = true;
+        }
+        ShutdownReaper.deregister(this);
+    }
+
+    @Override
+    public String toString() {
+        return "ElasticsearchNode[" + httpUrl() + ", " + process + "]";
+    }
+
+    private static void prepareCopy(Path distribution, Path workDirectory, int httpPort, int transportPort) {
+        Directories.copyContents(distribution, workDirectory);
+        try {
+            Files.createDirectories(workDirectory.resolve("tmp"));
+            Files.writeString(workDirectory.resolve("config/elasticsearch.yml"), ElasticsearchSettings.render(
+                    ElasticsearchSettings.singleNode(httpPort, transportPort, workDirectory.resolve("data"),
+                            workDirectory.resolve("logs"))));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot configure Elasticsearch in " + workDirectory, e);
+        }
+    }
+
+    private static ProcessBuilder launcher(Path workDirectory, ProcessOwner owner, Path jdk) {
+        String script = workDirectory.resolve("bin/elasticsearch").toString();
+        ProcessBuilder builder = new ProcessBuilder(owner.wrap(List.of(script))).directory(workDirectory.toFile());
+        Map<String, String> environment = builder.environment();
+        FOREIGN_ENVIRONMENT.forEach(environment::remove);
+        String tmp = workDirectory.resolve("tmp").toString();
+        environment.put("ES_JAVA_HOME", jdk.toString());
+        environment.put("ES_JAVA_OPTS", HEAP);
+        environment.put("ES_TMPDIR", tmp);
+        // The launcher's own scratch files would otherwise pile up in the shared /tmp.
+        environment.put("CLI_JAVA_OPTS", "-Djava.io.tmpdir=" + tmp);
+        environment.put("HOME", workDirectory.toString());
+        return builder;
+    }
+
+    private static Path createWorkDirectory(String version) {
+        try {
+            return Files.createTempDirectory("parkworld-es-" + version + "-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create a temp directory for Elasticsearch", e);
+        }
+    }
+
+    private static void stop(ChildProcess process, Path workDirectory) {
+        if (process != null) {
+            process.close();
+        }
+        Directories.deleteQuietly(workDirectory);
+    }
+
+    /** Asks the node itself: yellow means every primary shard is assigned, all a single node can offer. */
+    private static final class HealthProbe {
+
+        private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        private final HttpRequest request;
+
+        HealthProbe(int port) {
+            URI health = URI.create("http://127.0.0.1:" + port + "/_cluster/health?wait_for_status=yellow&timeout=1s");
+            request = HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(5)).GET().build();
+        }
+
+        boolean isYellowOrGreen() {
+            try {
+                return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            } catch (IOException e) {
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+    }
+}

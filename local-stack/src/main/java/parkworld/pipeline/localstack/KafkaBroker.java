@@ -1,0 +1,148 @@
+package parkworld.pipeline.localstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A real single-node Kafka (KRaft, broker and controller in one) running as a child JVM on loopback, from the jars
+ * the local-stack build copied out of Maven Central. Data lives in a fresh temp directory removed by {@link #close()};
+ * the log file stays.
+ */
+public final class KafkaBroker implements AutoCloseable {
+
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration FORMAT_TIMEOUT = Duration.ofSeconds(60);
+    private static final String STARTED_LINE = "Kafka Server started";
+
+    private final ChildProcess process;
+    private final Path workDirectory;
+    private final int port;
+    private boolean closed;
+
+    private KafkaBroker(ChildProcess process, Path workDirectory, int port) {
+        this.process = process;
+        this.workDirectory = workDirectory;
+        this.port = port;
+    }
+
+    /** Starts a broker logging to a new file under the local-stack logs directory; returns once it is ready. */
+    public static KafkaBroker start() {
+        return start(Binaries.load().newLogFile("kafka"));
+    }
+
+    /** Starts a broker logging to {@code logFile} (truncated first); returns once it is ready. */
+    public static KafkaBroker start(Path logFile) {
+        Binaries binaries = Binaries.load();
+        Path libs = binaries.requireKafkaLibs();
+        Path workDirectory = createWorkDirectory();
+        ChildProcess process = null;
+        try {
+            long began = System.nanoTime();
+            int[] ports = FreePorts.onLoopback(2);
+            int port = ports[0];
+            Path config = workDirectory.resolve("server.properties");
+            Files.writeString(config, KraftProperties.render(
+                    KraftProperties.singleNode(port, ports[1], workDirectory.resolve("data"))));
+            LogFile.begin(logFile, "Kafka " + binaries.kafkaVersion() + " on 127.0.0.1:" + port + ", work directory "
+                    + workDirectory);
+
+            formatStorage(libs, config, logFile);
+            long startOffset = LogFile.size(logFile);
+            ProcessBuilder server = java(libs, List.of("-Xms256m", "-Xmx512m"), "kafka.Kafka", config.toString());
+            process = ChildProcess.start("Kafka broker", server, logFile, ChildProcess.DEFAULT_GRACE);
+            process.awaitReady(
+                    () -> LogFile.contains(logFile, startOffset, STARTED_LINE) && FreePorts.isAccepting(port),
+                    STARTUP_TIMEOUT);
+            LogFile.note(logFile, "ready after " + Duration.ofNanos(System.nanoTime() - began).toMillis() + " ms");
+            KafkaBroker broker = new KafkaBroker(process, workDirectory, port);
+            ShutdownReaper.register(broker);
+            return broker;
+        } catch (IOException e) {
+            stop(process, workDirectory);
+            throw new UncheckedIOException("Cannot prepare the Kafka broker in " + workDirectory, e);
+        } catch (RuntimeException e) {
+            stop(process, workDirectory);
+            throw e;
+        }
+    }
+
+    /** {@code 127.0.0.1:<port>}, for {@code bootstrap.servers}. */
+    public String bootstrapServers() {
+        return "127.0.0.1:" + port;
+    }
+
+    public Path logFile() {
+        return process.logFile();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    Path workDirectory() {
+        return workDirectory;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    /** Stops the broker (gracefully, then forcibly) and deletes its data. */
+    @Override
+    public synchronized void close() {
+        if (!closed) {
+            stop(process, workDirectory);
+            closed = true;
+        }
+        ShutdownReaper.deregister(this);
+    }
+
+    @Override
+    public String toString() {
+        return "KafkaBroker[" + bootstrapServers() + ", " + process + "]";
+    }
+
+    private static void formatStorage(Path libs, Path config, Path logFile) {
+        ProcessBuilder format = java(libs, List.of("-Xmx256m"), "kafka.tools.StorageTool", "format", "--standalone",
+                "--cluster-id", KraftProperties.randomClusterId(), "--config", config.toString());
+        int exitCode = OneShotCommand.runLogged(format, logFile, FORMAT_TIMEOUT);
+        if (exitCode != 0) {
+            throw new IllegalStateException("Formatting Kafka storage failed (exit " + exitCode + "); log " + logFile
+                    + " ends with:" + System.lineSeparator() + LogFile.tail(logFile, 40));
+        }
+    }
+
+    /** {@code java <jvmArgs> -cp <libs>/* <mainClass> <arguments>}. */
+    private static ProcessBuilder java(Path libs, List<String> jvmArgs, String mainClass, String... arguments) {
+        List<String> command = new ArrayList<>();
+        command.add(RunningJvm.javaExecutable());
+        command.addAll(jvmArgs);
+        command.add("-Dorg.slf4j.simpleLogger.showDateTime=true");
+        command.add("-Dorg.slf4j.simpleLogger.dateTimeFormat=yyyy-MM-dd'T'HH:mm:ss.SSS");
+        command.add("-cp");
+        command.add(libs.resolve("*").toString());
+        command.add(mainClass);
+        command.addAll(List.of(arguments));
+        return new ProcessBuilder(command);
+    }
+
+    private static Path createWorkDirectory() {
+        try {
+            return Files.createTempDirectory("parkworld-kafka-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create a temp directory for Kafka", e);
+        }
+    }
+
+    private static void stop(ChildProcess process, Path workDirectory) {
+        if (process != null) {
+            process.close();
+        }
+        Directories.deleteQuietly(workDirectory);
+    }
+}

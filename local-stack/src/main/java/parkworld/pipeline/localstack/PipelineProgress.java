@@ -1,0 +1,31 @@
+package parkworld.pipeline.localstack;
+
+/**
+ * Counts across the pipeline, read from the services' metrics.
+ *
+ * @param ingestRunDone     the ingest-service finished at least one run
+ * @param issuesPublished   issues announced on the fetched topic
+ * @param issuesUnchanged   issues skipped because they were announced before
+ * @param issuesFailed      issues ingest could not fetch
+ * @param issuesParsed      issues the parser turned into articles
+ * @param issuesRejected    issue records the parser dead-lettered
+ * @param articlesExtracted article events published
+ * @param articlesIndexed   article events Elasticsearch acknowledged (stale ones included)
+ * @param deadLetters       article events the indexer dead-lettered
+ */
+public record PipelineProgress(boolean ingestRunDone, long issuesPublished, long issuesUnchanged, long issuesFailed,
+        long issuesParsed, long issuesRejected, long articlesExtracted, long articlesIndexed, long deadLetters) {
+
+    /** Everything ingest announced was parsed or rejected, and every article was indexed or dead-lettered. */
+    public boolean isSettled() {
+        return this.ingestRunDone && this.issuesParsed + this.issuesRejected >= this.issuesPublished
+                && this.articlesIndexed + this.deadLetters >= this.articlesExtracted;
+    }
+
+    public String summary() {
+        return "issues fetched " + this.issuesPublished + " (unchanged " + this.issuesUnchanged + ", failed "
+                + this.issuesFailed + ") | parsed " + this.issuesParsed + " (rejected " + this.issuesRejected
+                + ") | articles " + this.articlesExtracted + " | indexed " + this.articlesIndexed + " (dead letters "
+                + this.deadLetters + ")";
+    }
+}

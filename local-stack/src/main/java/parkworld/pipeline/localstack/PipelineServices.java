@@ -1,0 +1,147 @@
+package parkworld.pipeline.localstack;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The three packaged services ({@code <service>/target/<service>.jar}) as child processes wired to one Kafka and
+ * one Elasticsearch: what the run command starts, and what the end-to-end tests drive.
+ */
+public final class PipelineServices implements AutoCloseable {
+
+    private static final List<String> JVM_ARGS = List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+
+    private final Settings settings;
+    private final Map<String, ServiceProcess> processes = new LinkedHashMap<>();
+    private final Map<String, ServiceMetrics> metrics = new LinkedHashMap<>();
+
+    private PipelineServices(Settings settings) {
+        this.settings = settings;
+    }
+
+    /**
+     * Where the services connect and what they ingest.
+     *
+     * @param projectRoot           the checkout, holding {@code <service>/target/<service>.jar}
+     * @param kafkaBootstrapServers the broker
+     * @param elasticsearchUrl      the cluster
+     * @param source                what ingest reads: a listing page URL or a local folder
+     * @param workDirectory         blob store and logs
+     * @param properties            further {@code name=value} settings passed to every service
+     */
+    public record Settings(Path projectRoot, String kafkaBootstrapServers, String elasticsearchUrl, String source,
+            Path workDirectory, Map<String, String> properties) {
+    }
+
+    public static PipelineServices start(Settings settings) {
+        PipelineServices services = new PipelineServices(settings);
+        try {
+            services.startService("indexer-service", List.of("--parkworld.elasticsearch.uris=" + settings.elasticsearchUrl()));
+            services.startService("parser-service", List.of());
+            services.startIngest();
+        }
+        catch (RuntimeException ex) {
+            services.close();
+            throw ex;
+        }
+        return services;
+    }
+
+    /** Stops the ingest-service and starts it again on the same blob store: a second, identical ingest run. */
+    public void restartIngest() {
+        ServiceProcess ingest = this.processes.remove("ingest-service");
+        if (ingest != null) {
+            ingest.close();
+        }
+        startIngest();
+    }
+
+    private void startIngest() {
+        startService("ingest-service", List.of("--parkworld.ingest.source.location=" + this.settings.source(),
+                "--parkworld.ingest.blob-store.directory=" + this.settings.workDirectory().resolve("blobs"),
+                "--parkworld.ingest.schedule.run-on-startup=true"));
+    }
+
+    private void startService(String name, List<String> specific) {
+        Path jar = this.settings.projectRoot().resolve(name).resolve("target").resolve(name + ".jar");
+        int port = FreePorts.onLoopback(1)[0];
+        List<String> args = new ArrayList<>();
+        args.add("--server.port=" + port);
+        args.add("--server.address=127.0.0.1");
+        args.add("--spring.cloud.stream.kafka.binder.brokers=" + this.settings.kafkaBootstrapServers());
+        this.settings.properties().forEach((k, v) -> args.add("--" + k + "=" + v));
+        args.addAll(specific);
+        Path log = this.settings.workDirectory().resolve("logs").resolve(name + ".log");
+        try {
+            Files.createDirectories(log.getParent());
+        }
+        catch (java.io.IOException ex) {
+            throw new java.io.UncheckedIOException(ex);
+        }
+        this.processes.put(name, ServiceProcess.start(jar, JVM_ARGS, args, Map.of(), log));
+        this.metrics.put(name, new ServiceMetrics(port));
+    }
+
+    /** Waits until every service reports ready, or fails naming the one that is not, with its log. */
+    public void awaitReady(Duration timeout) throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        for (Map.Entry<String, ServiceMetrics> service : this.metrics.entrySet()) {
+            ServiceProcess process = this.processes.get(service.getKey());
+            while (!service.getValue().isReady()) {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException(service.getKey() + " exited during startup; see " + process.logFile()
+                            + "\n" + LogFile.tail(process.logFile(), 30));
+                }
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException(service.getKey() + " not ready after " + timeout + "; see "
+                            + process.logFile() + "\n" + LogFile.tail(process.logFile(), 30));
+                }
+                Thread.sleep(250);
+            }
+        }
+    }
+
+    /** What the services have done so far, from their metrics. */
+    public PipelineProgress progress() {
+        String ingest = this.metrics.get("ingest-service").scrape();
+        String parser = this.metrics.get("parser-service").scrape();
+        String indexer = this.metrics.get("indexer-service").scrape();
+        return new PipelineProgress(
+                ServiceMetrics.sum(ingest, "parkworld_ingest_run_duration_seconds_count", Map.of()) >= 1,
+                count(ingest, "parkworld_ingest_issues_total", Map.of("outcome", "published")),
+                count(ingest, "parkworld_ingest_issues_total", Map.of("outcome", "unchanged")),
+                count(ingest, "parkworld_ingest_issues_total", Map.of("outcome", "failed")),
+                count(parser, "parkworld_parser_issues_total", Map.of("outcome", "parsed")),
+                count(parser, "parkworld_parser_failures_total", Map.of()),
+                count(parser, "parkworld_parser_articles_total", Map.of()),
+                count(indexer, "parkworld_indexer_articles_indexed_total", Map.of())
+                        + count(indexer, "parkworld_indexer_articles_stale_total", Map.of()),
+                count(indexer, "parkworld_indexer_dead_letters_total", Map.of()));
+    }
+
+    private static long count(String scrape, String metric, Map<String, String> labels) {
+        return Math.round(ServiceMetrics.sum(scrape, metric, labels));
+    }
+
+    /** Services that stopped although nobody asked them to. */
+    public List<String> exited() {
+        return this.processes.entrySet().stream().filter(e -> !e.getValue().isAlive()).map(Map.Entry::getKey).toList();
+    }
+
+    public Path logFile(String service) {
+        return this.processes.get(service).logFile();
+    }
+
+    @Override
+    public void close() {
+        List<String> names = new ArrayList<>(this.processes.keySet());
+        java.util.Collections.reverse(names);
+        names.forEach(name -> this.processes.remove(name).close());
+    }
+}

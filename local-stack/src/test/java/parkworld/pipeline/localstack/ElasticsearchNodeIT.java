@@ -1,0 +1,76 @@
+package parkworld.pipeline.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ElasticsearchNodeIT {
+
+    private static ElasticsearchNode node;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void startNode() {
+        node = ElasticsearchNode.start();
+    }
+
+    @AfterAll
+    static void stopNode() {
+        node.close();
+    }
+
+    @Test
+    @Order(1)
+    void startsNodeThatIndexesAndReturnsDocuments() throws Exception {
+        URI document = URI.create(node.httpUrl() + "/articles/_doc/issue-121");
+
+        HttpResponse<String> indexed = http.send(HttpRequest.newBuilder(URI.create(document + "?refresh=true"))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"title\":\"园区周报\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> read =
+                http.send(HttpRequest.newBuilder(document).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(indexed.statusCode()).isEqualTo(201);
+        assertThat(read.statusCode()).isEqualTo(200);
+        assertThat(read.body()).contains("\"found\":true", "\"title\":\"园区周报\"");
+    }
+
+    @Test
+    @Order(2)
+    void runsAsAnUnprivilegedUserWhenThisJvmIsRoot() {
+        assumeTrue(RunningJvm.isRoot(), "only meaningful under root");
+
+        List<ProcessHandle> tree = ProcessHandle.of(node.pid()).orElseThrow().descendants().toList();
+
+        assertThat(ProcessHandle.of(node.pid()).orElseThrow().info().user()).hasValue(ProcessOwner.ELASTICSEARCH_USER);
+        assertThat(tree).isNotEmpty().allSatisfy(process ->
+                assertThat(process.info().user()).hasValue(ProcessOwner.ELASTICSEARCH_USER));
+    }
+
+    @Test
+    @Order(3)
+    void stopsEveryProcessAndRemovesItsCopyOnClose() {
+        ProcessHandle launcher = ProcessHandle.of(node.pid()).orElseThrow();
+        List<ProcessHandle> tree = launcher.descendants().toList();
+
+        node.close();
+
+        assertThat(launcher.isAlive()).isFalse();
+        assertThat(tree).noneMatch(ProcessHandle::isAlive);
+        assertThat(node.workDirectory()).doesNotExist();
+        assertThat(node.logFile()).content().contains("started");
+    }
+}

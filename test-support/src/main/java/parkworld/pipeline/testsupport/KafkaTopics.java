@@ -1,0 +1,129 @@
+package parkworld.pipeline.testsupport;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * Plain Kafka clients for tests: write raw records as another team's producer would, and read a topic as a
+ * downstream consumer would, headers included.
+ */
+public final class KafkaTopics {
+
+    private final String bootstrapServers;
+
+    public KafkaTopics(String bootstrapServers) {
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    /** A topic name no other test uses. */
+    public static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** Sends one record and waits for the broker's acknowledgement. */
+    public void send(String topic, String key, byte[] value, Map<String, String> headers) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props, new ByteArraySerializer(),
+                new ByteArraySerializer())) {
+            ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic,
+                    key == null ? null : key.getBytes(StandardCharsets.UTF_8), value);
+            headers.forEach((k, v) -> record.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
+            producer.send(record).get();
+        }
+        catch (Exception ex) {
+            throw new IllegalStateException("could not send to " + topic + ": " + ex, ex);
+        }
+    }
+
+    /**
+     * Reads a topic from the beginning until at least {@code count} records arrived or the timeout passed.
+     *
+     * @return the records read, fewer than {@code count} only on timeout
+     */
+    public List<Received> read(String topic, int count, Duration timeout) {
+        List<Received> received = new ArrayList<>();
+        Instant deadline = Instant.now().plus(timeout);
+        try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
+            consumer.subscribe(List.of(topic));
+            while (received.size() < count && Instant.now().isBefore(deadline)) {
+                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                    received.add(Received.of(r));
+                }
+            }
+        }
+        return received;
+    }
+
+    /** How many records a topic holds in total (0 when it does not exist yet). */
+    public long size(String topic) {
+        try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                .map(p -> new TopicPartition(p.topic(), p.partition()))
+                .toList();
+            if (partitions.isEmpty()) {
+                return 0;
+            }
+            Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions);
+            return consumer.endOffsets(partitions).entrySet().stream()
+                .mapToLong(e -> e.getValue() - begin.get(e.getKey()))
+                .sum();
+        }
+    }
+
+    private KafkaConsumer<byte[], byte[]> consumer() {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers);
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        return new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    /**
+     * A record as a consumer sees it.
+     *
+     * @param key     the key as UTF-8 text, null when absent
+     * @param value   the raw value
+     * @param headers header values as UTF-8 text (the last value of a repeated header)
+     */
+    public record Received(String key, byte[] value, Map<String, String> headers) {
+
+        static Received of(ConsumerRecord<byte[], byte[]> r) {
+            Map<String, String> headers = new java.util.LinkedHashMap<>();
+            for (Header h : r.headers()) {
+                headers.put(h.key(), h.value() == null ? null : new String(h.value(), StandardCharsets.UTF_8));
+            }
+            return new Received(r.key() == null ? null : new String(r.key(), StandardCharsets.UTF_8), r.value(),
+                    headers);
+        }
+
+        public String valueText() {
+            return new String(this.value, StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public String toString() {
+            return "Received[key=" + this.key + ", headers=" + this.headers.keySet().stream().collect(Collectors.joining(","))
+                    + ", value=" + valueText() + "]";
+        }
+    }
+}
