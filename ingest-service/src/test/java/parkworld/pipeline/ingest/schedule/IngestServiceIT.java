@@ -29,13 +29,14 @@ class IngestServiceIT {
     static final String FETCHED = KafkaTopics.unique("it.issues.fetched");
     static final FixtureWebsite SITE = website();
 
+    static final Path BLOBS = tempDirectory();
+
     @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) throws Exception {
+    static void properties(DynamicPropertyRegistry registry) {
         registry.add("spring.cloud.stream.kafka.binder.brokers", TestInfrastructure::kafkaBootstrapServers);
         registry.add("parkworld.topics.issues-fetched", () -> FETCHED);
         registry.add("parkworld.ingest.source.location", () -> SITE.uri("/weekly/").toString());
-        registry.add("parkworld.ingest.blob-store.directory",
-                () -> java.nio.file.Files.createTempDirectory("ingest-it-blobs").toString());
+        registry.add("parkworld.ingest.blob-store.directory", BLOBS::toString);
     }
 
     @AfterAll
@@ -69,6 +70,15 @@ class IngestServiceIT {
         assertThat(this.scheduler.lastReport().unchanged()).isEqualTo(1);
         assertThat(this.kafka.size(FETCHED)).as("records after an unchanged second run").isEqualTo(1);
         assertThat(SITE.requests()).filteredOn(p -> p.equals("/weekly/evil.pdf")).isEmpty();
+    }
+
+    private static Path tempDirectory() {
+        try {
+            return java.nio.file.Files.createTempDirectory("ingest-it-blobs");
+        }
+        catch (java.io.IOException ex) {
+            throw new java.io.UncheckedIOException(ex);
+        }
     }
 
     private static FixtureWebsite website() {
