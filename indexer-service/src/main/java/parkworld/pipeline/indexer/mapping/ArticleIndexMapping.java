@@ -1,0 +1,75 @@
+package parkworld.pipeline.indexer.mapping;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The versioned definition of the articles index, read from the class path: index settings and a strict mapping of
+ * exactly the {@code ArticleExtracted} fields. A change that existing documents cannot take (a field's type) means
+ * a new file {@code articles-v2.json}, a new index, a reindex and the alias moved; adding a field can stay in v1.
+ */
+public final class ArticleIndexMapping {
+
+    /** The definition this build ships. */
+    public static final String V1_RESOURCE = "elasticsearch/articles-v1.json";
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final String resource;
+    private final byte[] definition;
+    private final JsonNode tree;
+
+    private ArticleIndexMapping(String resource, byte[] definition) {
+        this.resource = resource;
+        this.definition = definition;
+        this.tree = JSON.readTree(definition);
+        if (!this.tree.path("mappings").isObject() || !this.tree.path("settings").isObject()) {
+            throw new IllegalStateException(resource + " must have a \"settings\" and a \"mappings\" object");
+        }
+    }
+
+    /** @return the v1 definition shipped in this jar */
+    public static ArticleIndexMapping v1() {
+        return load(V1_RESOURCE);
+    }
+
+    /**
+     * @param resource a class path resource holding {@code {"settings": ..., "mappings": ...}}
+     * @return its definition
+     */
+    public static ArticleIndexMapping load(String resource) {
+        try (InputStream in = ArticleIndexMapping.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException(resource + " is not on the class path");
+            }
+            return new ArticleIndexMapping(resource, in.readAllBytes());
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException("cannot read " + resource, ex);
+        }
+    }
+
+    /** @return where the definition was read from, for messages */
+    public String resource() {
+        return this.resource;
+    }
+
+    /** @return the whole definition, the body of a create-index request */
+    public InputStream createIndexBody() {
+        return new ByteArrayInputStream(this.definition);
+    }
+
+    /** @return the {@code mappings} object alone, the body of a put-mapping request */
+    public InputStream putMappingBody() {
+        return new ByteArrayInputStream(JSON.writeValueAsBytes(this.tree.get("mappings")));
+    }
+
+    /** @return the {@code mappings} object, for inspection */
+    public JsonNode mappings() {
+        return this.tree.get("mappings");
+    }
+}

@@ -1,0 +1,21 @@
+package parkworld.pipeline.indexer.mapping;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import parkworld.pipeline.indexer.IndexProperties;
+
+/** The articles index definition and its idempotent setup at startup. */
+@Configuration(proxyBeanMethods = false)
+public class MappingConfiguration {
+
+    @Bean
+    ArticleIndexSetup articleIndexSetup(ElasticsearchClient client, IndexProperties index) {
+        return new ArticleIndexSetup(client, ArticleIndexMapping.v1(), index.name(), index.alias());
+    }
+
+    @Bean
+    IndexSetupOnStartup indexSetupOnStartup(ArticleIndexSetup articleIndexSetup) {
+        return new IndexSetupOnStartup(articleIndexSetup);
+    }
+}

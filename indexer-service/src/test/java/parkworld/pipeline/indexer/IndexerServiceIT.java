@@ -1,0 +1,375 @@
+package parkworld.pipeline.indexer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.search.Search;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.apache.http.util.EntityUtils;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.elasticsearch.client.Request;
+import org.elasticsearch.client.ResponseException;
+import org.elasticsearch.client.RestClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import parkworld.pipeline.contract.ArticleExtracted;
+import parkworld.pipeline.contract.CloudEventHeaders;
+import parkworld.pipeline.contract.DeadLetterHeaders;
+import parkworld.pipeline.contract.EventJson;
+import parkworld.pipeline.contract.EventType;
+import parkworld.pipeline.indexer.bulk.ArticleBulkWriter;
+import parkworld.pipeline.indexer.messaging.KafkaDeadLetterPublisher;
+import parkworld.pipeline.indexer.messaging.RetryForever;
+import parkworld.pipeline.testsupport.KafkaTopics;
+import parkworld.pipeline.testsupport.TestInfrastructure;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The indexer end to end against real Kafka and real Elasticsearch: records produced as the parser produces them,
+ * documents and dead letters checked where downstream readers find them. Topics, consumer group and index are unique
+ * to each run.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class IndexerServiceIT {
+
+    static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+    static final String ARTICLES_TOPIC = "it-" + RUN + ".articles";
+    static final String DEAD_LETTER_TOPIC = "it-" + RUN + ".indexer.dlq";
+    static final String GROUP = "it-" + RUN + "-indexer";
+    static final String ALIAS = "it-" + RUN + "-articles";
+    static final String INDEX = ALIAS + "-v1";
+    static final Duration PATIENCE = Duration.ofSeconds(60);
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        registry.add("spring.cloud.stream.kafka.binder.brokers", TestInfrastructure::kafkaBootstrapServers);
+        registry.add("parkworld.elasticsearch.uris", TestInfrastructure::elasticsearchUrl);
+        registry.add("parkworld.topics.articles", () -> ARTICLES_TOPIC);
+        registry.add("parkworld.topics.indexer-dead-letter", () -> DEAD_LETTER_TOPIC);
+        registry.add("spring.cloud.stream.bindings.indexArticles-in-0.group", () -> GROUP);
+        registry.add("parkworld.indexer.index.alias", () -> ALIAS);
+        registry.add("parkworld.indexer.index.name", () -> INDEX);
+        registry.add("parkworld.indexer.retry.initial-interval", () -> "200ms");
+        registry.add("parkworld.indexer.retry.max-interval", () -> "1s");
+    }
+
+    @Autowired
+    RestClient elasticsearch;
+
+    @Autowired
+    MeterRegistry meters;
+
+    @LocalServerPort
+    int port;
+
+    final KafkaTopics kafka = new KafkaTopics(TestInfrastructure.kafkaBootstrapServers());
+
+    KafkaProducer<byte[], byte[]> producer;
+
+    @AfterAll
+    void cleanUp() throws IOException {
+        if (this.producer != null) {
+            this.producer.close(Duration.ofSeconds(5));
+        }
+        setWriteBlock(false);
+        this.elasticsearch.performRequest(new Request("DELETE", "/" + INDEX + "?ignore_unavailable=true"));
+    }
+
+    @Test
+    void setsUpTheVersionedIndexWithAStrictMappingBehindTheAlias() throws IOException {
+        JsonNode aliases = get("/_alias/" + ALIAS);
+        assertThat(aliases.propertyNames()).as("indices the alias points at").containsExactly(INDEX);
+        assertThat(get("/" + INDEX + "/_mapping").path(INDEX).path("mappings").path("dynamic").asString())
+            .isEqualTo("strict");
+        assertThat(get("/" + INDEX + "/_mapping").path(INDEX).path("mappings").path("properties").path("places")
+            .path("properties").path("location").path("type").asString()).isEqualTo("geo_point");
+    }
+
+    @Test
+    void indexesEachArticleOnceUnderItsId() throws Exception {
+        ArticleExtracted full = TestArticles.article(newArticleId(), Instant.parse("2023-05-30T08:00:00.123456789Z"));
+        ArticleExtracted bare = TestArticles.bareArticle(newArticleId(), TestArticles.PARSED_AT);
+
+        send(full);
+        send(bare);
+
+        JsonNode document = awaitDocument(full.articleId());
+        assertThat(document.path("_id").asString()).isEqualTo(full.articleId());
+        assertThat(document.path("_index").asString()).isEqualTo(INDEX);
+        assertThat(document.path("_version").asLong()).as("external version = parsedAt in epoch millis")
+            .isEqualTo(full.parsedAt().toEpochMilli());
+        JsonNode source = document.path("_source");
+        assertThat(EventJson.read(JSON.writeValueAsBytes(source), ArticleExtracted.class))
+            .as("the document holds the event, field for field")
+            .isEqualTo(full);
+        assertThat(source.path("places").get(0).path("location").path("lat").asDouble()).isEqualTo(22.52);
+        assertThat(source.path("amounts").get(0).path("value").asLong()).isEqualTo(3_000_000_000L);
+        assertThat(awaitDocument(bare.articleId()).path("_source").path("sourceName").isNull())
+            .as("an article without source keeps sourceName null")
+            .isTrue();
+        assertThat(search("{\"query\":{\"term\":{\"places.provinceCode\":\"CN-GD\"}}}").path("hits").path("total")
+            .path("value").asLong()).as("province codes are searchable keywords").isPositive();
+    }
+
+    @Test
+    void resendingTheSameEventsCreatesNoDuplicates() throws Exception {
+        ArticleExtracted article = TestArticles.article(newArticleId(), TestArticles.PARSED_AT);
+        send(article);
+        awaitDocument(article.articleId());
+
+        send(article);
+        send(article);
+        ArticleExtracted marker = TestArticles.article(newArticleId(), TestArticles.PARSED_AT);
+        send(marker);
+        awaitDocument(marker.articleId());
+
+        refresh();
+        assertThat(search("{\"query\":{\"term\":{\"articleId\":\"" + article.articleId() + "\"}}}").path("hits")
+            .path("total").path("value").asLong()).as("documents for an article sent three times").isEqualTo(1);
+    }
+
+    @Test
+    void keepsTheLatestParseWhenAnOlderOneArrivesLate() throws Exception {
+        String id = newArticleId();
+        Instant newer = Instant.parse("2023-06-01T10:00:00Z");
+        double staleBefore = counter(ArticleBulkWriter.STALE_METER);
+
+        send(TestArticles.article(id, newer, "较新的解析结果"));
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200))
+            .untilAsserted(() -> assertThat(document(id).path("_source").path("title").asString())
+                .isEqualTo("较新的解析结果"));
+
+        send(TestArticles.article(id, newer.minusSeconds(3600), "过时的解析结果"));
+        ArticleExtracted marker = TestArticles.article(newArticleId(), TestArticles.PARSED_AT);
+        send(marker);
+        awaitDocument(marker.articleId());
+
+        assertThat(document(id).path("_source").path("title").asString())
+            .as("a late event from an older parse must not overwrite the newer one")
+            .isEqualTo("较新的解析结果");
+        assertThat(counter(ArticleBulkWriter.STALE_METER) - staleBefore).as("stale articles counted").isEqualTo(1);
+
+        send(TestArticles.article(id, newer.plusSeconds(3600), "最新的解析结果"));
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200))
+            .untilAsserted(() -> assertThat(document(id).path("_source").path("title").asString())
+                .as("a later parse supersedes")
+                .isEqualTo("最新的解析结果"));
+    }
+
+    @Test
+    void sendsMalformedEventToDeadLetterTopicAndKeepsConsuming() throws Exception {
+        byte[] garbage = ("{\"articleId\":\"" + RUN + "\", truncated").getBytes(StandardCharsets.UTF_8);
+        RecordMetadata malformed = send("malformed-" + RUN, garbage, Map.of(CloudEventHeaders.ID, "ce-" + RUN));
+        ArticleExtracted next = TestArticles.article(newArticleId(), TestArticles.PARSED_AT);
+        send(next);
+
+        awaitDocument(next.articleId());
+        KafkaTopics.Received deadLetter = awaitDeadLetter("malformed-" + RUN);
+        assertThat(deadLetter.value()).as("the original bytes, unchanged").isEqualTo(garbage);
+        assertThat(deadLetter.headers())
+            .containsEntry(DeadLetterHeaders.REASON, "MALFORMED_EVENT")
+            .containsEntry(DeadLetterHeaders.SERVICE, "indexer-service")
+            .containsEntry(DeadLetterHeaders.ORIGINAL_TOPIC, ARTICLES_TOPIC)
+            .containsEntry(DeadLetterHeaders.ORIGINAL_PARTITION, Integer.toString(malformed.partition()))
+            .containsEntry(DeadLetterHeaders.ORIGINAL_OFFSET, Long.toString(malformed.offset()))
+            .containsEntry(CloudEventHeaders.ID, "ce-" + RUN)
+            .containsKey(DeadLetterHeaders.FAILED_AT);
+        assertThat(deadLetter.headers().get(DeadLetterHeaders.MESSAGE)).contains("ArticleExtracted");
+        assertThat(counter(KafkaDeadLetterPublisher.DEAD_LETTERS_METER, "reason", "MALFORMED_EVENT"))
+            .isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void sendsArticleElasticsearchRefusesToDeadLetterTopic() throws Exception {
+        ArticleExtracted base = TestArticles.article(newArticleId(), TestArticles.PARSED_AT);
+        // Valid by the schema, but a keyword longer than Lucene's 32766-byte term limit: Elasticsearch refuses it.
+        ArticleExtracted immense = new ArticleExtracted(base.schemaVersion(), base.articleId(), base.issue(),
+                base.ordinal(), base.section(), base.title(), base.lead(), base.body(), base.sourceName(), base.page(),
+                base.eventDates(), base.amounts(), base.places(), List.of("产".repeat(12_000)), base.parserVersion(),
+                base.parsedAt());
+        assertThat(EventType.ARTICLE_EXTRACTED.violations(EventJson.write(immense))).isEmpty();
+        byte[] payload = EventJson.write(immense);
+
+        send(immense.articleId(), payload, CloudEventHeaders.of(EventType.ARTICLE_EXTRACTED,
+                "/parkworld/parser-service", immense.articleId(), immense.parsedAt()));
+
+        KafkaTopics.Received deadLetter = awaitDeadLetter(immense.articleId());
+        assertThat(deadLetter.value()).isEqualTo(payload);
+        assertThat(deadLetter.headers()).containsEntry(DeadLetterHeaders.REASON, "INDEX_REJECTED");
+        assertThat(deadLetter.headers().get(DeadLetterHeaders.MESSAGE)).contains(immense.articleId()).contains("400");
+        assertThat(document(immense.articleId()).path("found").asBoolean()).isFalse();
+    }
+
+    @Test
+    void retriesTheBatchWithoutCommittingItUntilElasticsearchAcceptsWrites() throws Exception {
+        ArticleExtracted warmUp = TestArticles.article(newArticleId(), TestArticles.PARSED_AT);
+        send(warmUp);
+        awaitDocument(warmUp.articleId());
+        double retriesBefore = counter(RetryForever.RETRIES_METER);
+        ArticleExtracted article = TestArticles.article(newArticleId(), TestArticles.PARSED_AT);
+
+        setWriteBlock(true);
+        RecordMetadata sent;
+        try {
+            sent = send(article);
+            await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200))
+                .untilAsserted(() -> assertThat(counter(RetryForever.RETRIES_METER) - retriesBefore)
+                    .as("failed attempts while the index refuses writes")
+                    .isGreaterThanOrEqualTo(3));
+            assertThat(committedOffset(sent)).as("offset committed while the article is not indexed")
+                .isLessThanOrEqualTo(sent.offset());
+            assertThat(document(article.articleId()).path("found").asBoolean()).isFalse();
+        }
+        finally {
+            setWriteBlock(false);
+        }
+
+        awaitDocument(article.articleId());
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200))
+            .untilAsserted(() -> assertThat(committedOffset(sent)).as("offset committed once indexed")
+                .isGreaterThan(sent.offset()));
+        assertThat(this.kafka.read(DEAD_LETTER_TOPIC, 1_000, Duration.ofSeconds(3)))
+            .as("an outage must not dead-letter anything")
+            .noneMatch(record -> article.articleId().equals(record.key()));
+    }
+
+    @Test
+    void reportsReadinessAndMetricsOverHttp() throws Exception {
+        ArticleExtracted article = TestArticles.article(newArticleId(), TestArticles.PARSED_AT);
+        send(article);
+        awaitDocument(article.articleId());
+
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500))
+            .untilAsserted(() -> assertThat(http("/actuator/health/readiness").statusCode()).isEqualTo(200));
+        HttpResponse<String> prometheus = http("/actuator/prometheus");
+        assertThat(prometheus.body()).contains("parkworld_indexer_articles_indexed_total")
+            .contains("parkworld_indexer_bulk_duration_seconds_count{outcome=\"success\"");
+        assertThat(http("/actuator/env").statusCode()).as("only health, info and prometheus are exposed")
+            .isEqualTo(404);
+    }
+
+    // --- helpers
+
+    static String newArticleId() {
+        byte[] hash = new byte[6];
+        ThreadLocalRandom.current().nextBytes(hash);
+        return "121-" + HexFormat.of().formatHex(hash);
+    }
+
+    RecordMetadata send(ArticleExtracted article) throws Exception {
+        return send(article.articleId(), EventJson.write(article), CloudEventHeaders.of(EventType.ARTICLE_EXTRACTED,
+                "/parkworld/parser-service", article.articleId(), article.parsedAt()));
+    }
+
+    synchronized RecordMetadata send(String key, byte[] value, Map<String, String> headers) throws Exception {
+        if (this.producer == null) {
+            Properties config = new Properties();
+            config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers());
+            config.put(ProducerConfig.ACKS_CONFIG, "all");
+            this.producer = new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
+        }
+        ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(ARTICLES_TOPIC,
+                key.getBytes(StandardCharsets.UTF_8), value);
+        headers.forEach((name, headerValue) -> record.headers().add(name, headerValue.getBytes(StandardCharsets.UTF_8)));
+        return this.producer.send(record).get();
+    }
+
+    JsonNode awaitDocument(String id) {
+        return await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200))
+            .until(() -> document(id), document -> document.path("found").asBoolean());
+    }
+
+    KafkaTopics.Received awaitDeadLetter(String key) {
+        return await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500))
+            .until(() -> this.kafka.read(DEAD_LETTER_TOPIC, 1_000, Duration.ofSeconds(2))
+                .stream()
+                .filter(record -> key.equals(record.key()))
+                .findFirst(), found -> found.isPresent())
+            .orElseThrow();
+    }
+
+    JsonNode document(String id) throws IOException {
+        Request request = new Request("GET", "/" + ALIAS + "/_doc/" + id);
+        try {
+            return JSON.readTree(EntityUtils.toString(this.elasticsearch.performRequest(request).getEntity()));
+        }
+        catch (ResponseException ex) {
+            if (ex.getResponse().getStatusLine().getStatusCode() == 404) {
+                return JSON.readTree(EntityUtils.toString(ex.getResponse().getEntity()));
+            }
+            throw ex;
+        }
+    }
+
+    JsonNode search(String query) throws IOException {
+        Request request = new Request("POST", "/" + ALIAS + "/_search");
+        request.setJsonEntity(query);
+        return JSON.readTree(EntityUtils.toString(this.elasticsearch.performRequest(request).getEntity()));
+    }
+
+    JsonNode get(String path) throws IOException {
+        return JSON.readTree(EntityUtils.toString(this.elasticsearch.performRequest(new Request("GET", path)).getEntity()));
+    }
+
+    void refresh() throws IOException {
+        this.elasticsearch.performRequest(new Request("POST", "/" + INDEX + "/_refresh"));
+    }
+
+    void setWriteBlock(boolean blocked) throws IOException {
+        Request request = new Request("PUT", "/" + INDEX + "/_settings");
+        request.setJsonEntity("{\"index.blocks.write\":" + (blocked ? "true" : "null") + "}");
+        this.elasticsearch.performRequest(request);
+    }
+
+    long committedOffset(RecordMetadata sent) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestInfrastructure.kafkaBootstrapServers()))) {
+            Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(GROUP)
+                .partitionsToOffsetAndMetadata()
+                .get();
+            OffsetAndMetadata committed = offsets.get(new TopicPartition(sent.topic(), sent.partition()));
+            return committed == null ? -1 : committed.offset();
+        }
+    }
+
+    double counter(String name, String... tags) {
+        return Search.in(this.meters).name(name).tags(tags).counters().stream().mapToDouble(c -> c.count()).sum();
+    }
+
+    HttpResponse<String> http(String path) throws Exception {
+        return HttpClient.newHttpClient()
+            .send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+    }
+}
