@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -60,11 +61,20 @@ public final class KafkaTopics {
      * @return the records read, fewer than {@code count} only on timeout
      */
     public List<Received> read(String topic, int count, Duration timeout) {
+        return readUntil(topic, records -> records.size() >= count, timeout);
+    }
+
+    /**
+     * Reads a topic from the beginning until what was read satisfies {@code done} or the timeout passed.
+     *
+     * @return everything read
+     */
+    public List<Received> readUntil(String topic, Predicate<List<Received>> done, Duration timeout) {
         List<Received> received = new ArrayList<>();
         Instant deadline = Instant.now().plus(timeout);
         try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
             consumer.subscribe(List.of(topic));
-            while (received.size() < count && Instant.now().isBefore(deadline)) {
+            while (!done.test(received) && Instant.now().isBefore(deadline)) {
                 for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
                     received.add(Received.of(r));
                 }

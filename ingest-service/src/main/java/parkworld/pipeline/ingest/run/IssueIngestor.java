@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import parkworld.pipeline.contract.IssueFetched;
 import parkworld.pipeline.ingest.discovery.IssueDiscovery;
 import parkworld.pipeline.ingest.discovery.IssueLink;
@@ -58,6 +59,7 @@ public final class IssueIngestor {
         List<String> failures = new ArrayList<>();
         int unchanged = 0;
         for (IssueLink link : links) {
+            MDC.put("issueKey", link.issueKey());
             try {
                 if (ingest(link)) {
                     published.add(link.issueKey());
@@ -78,6 +80,9 @@ public final class IssueIngestor {
                 log.error("Issue {} not ingested: {}; will retry next run", link.issueKey(), ex.toString());
                 count("failed", ex.getClass().getSimpleName());
                 failures.add(link.issueKey() + ": " + ex);
+            }
+            finally {
+                MDC.remove("issueKey");
             }
         }
         IngestReport report = new IngestReport(links.size(), List.copyOf(published), unchanged, List.copyOf(failures));

@@ -8,11 +8,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -23,6 +27,7 @@ import parkworld.pipeline.contract.EventJson;
 import parkworld.pipeline.contract.EventType;
 import parkworld.pipeline.contract.IssueFetched;
 import parkworld.pipeline.contract.IssueParsed;
+import parkworld.pipeline.parser.pdf.TestPdfs;
 import parkworld.pipeline.testsupport.KafkaTopics;
 import parkworld.pipeline.testsupport.TestInfrastructure;
 
@@ -48,6 +53,9 @@ class ExtractArticlesIT {
     }
 
     private final KafkaTopics kafka = new KafkaTopics(TestInfrastructure.kafkaBootstrapServers());
+
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void publishesEveryArticleOfTheFixtureIssueThenItsSummary() throws Exception {
@@ -80,22 +88,59 @@ class ExtractArticlesIT {
     }
 
     @Test
-    void sendsBadInputToTheDeadLetterTopicAndKeepsConsuming() throws Exception {
-        send("issue-broken", "{\"schemaVersion\": 1, \"issueKey\": ".getBytes(StandardCharsets.UTF_8));
-        Path html = Files.writeString(blobs.resolve("issue-html.pdf"), "<html><body>Not found</body></html>");
-        send(fetched("issue-html", html));
+    void sendsEveryKindOfBadInputToTheDeadLetterTopicWithItsReasonAndKeepsConsuming() throws Exception {
+        byte[] fixture = TestPdfs.issue121();
+        Map<String, byte[]> badInputs = new LinkedHashMap<>();
+        badInputs.put("EMPTY", new byte[0]);
+        badInputs.put("NOT_PDF", "<html><body>404 Not Found</body></html>".getBytes(StandardCharsets.UTF_8));
+        badInputs.put("DAMAGED", Arrays.copyOf(fixture, fixture.length / 2));
+        badInputs.put("ENCRYPTED", TestPdfs.encrypted(TestPdfs.withText(new String[] { "Secret" }), "pw", true));
+        badInputs.put("NO_TEXT", TestPdfs.blank(3));
+        badInputs.put("NOT_AN_ISSUE", TestPdfs.withText(new String[] { "Quarterly report", "Revenue grew." }));
+        badInputs.put("TOO_LARGE", TestPdfs.blank(500));
+        send("issue-malformed", "{\"schemaVersion\": 1, \"issueKey\": ".getBytes(StandardCharsets.UTF_8));
+        for (Map.Entry<String, byte[]> bad : badInputs.entrySet()) {
+            Path pdf = Files.write(blobs.resolve("bad-" + bad.getKey() + ".pdf"), bad.getValue());
+            send(fetched("bad-" + bad.getKey().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), pdf));
+        }
+        Path good = blobs.resolve("issue-121-after-bad.pdf");
+        Files.write(good, fixture);
+        send(fetched("issue-121-after-bad", good));
 
-        List<KafkaTopics.Received> dead = this.kafka.read(DEAD_LETTER, 2, Duration.ofSeconds(60));
+        List<KafkaTopics.Received> dead = this.kafka.read(DEAD_LETTER, badInputs.size() + 1, Duration.ofSeconds(90));
 
         assertThat(dead).extracting(r -> r.headers().get(DeadLetterHeaders.REASON))
-            .containsExactlyInAnyOrder("MALFORMED_EVENT", "NOT_PDF");
+            .as("dead-letter reasons")
+            .containsExactlyInAnyOrderElementsOf(concat(badInputs.keySet(), "MALFORMED_EVENT"));
+        assertThat(dead).allSatisfy(r -> assertThat(r.headers())
+            .containsEntry(DeadLetterHeaders.ORIGINAL_TOPIC, FETCHED)
+            .containsEntry(DeadLetterHeaders.SERVICE, "parser-service")
+            .containsKeys(DeadLetterHeaders.MESSAGE, DeadLetterHeaders.ORIGINAL_OFFSET, DeadLetterHeaders.FAILED_AT));
         assertThat(dead).filteredOn(r -> "MALFORMED_EVENT".equals(r.headers().get(DeadLetterHeaders.REASON)))
             .singleElement()
-            .satisfies(r -> {
-                assertThat(r.valueText()).as("original payload kept").isEqualTo("{\"schemaVersion\": 1, \"issueKey\": ");
-                assertThat(r.headers()).containsEntry(DeadLetterHeaders.ORIGINAL_TOPIC, FETCHED)
-                    .containsEntry(DeadLetterHeaders.SERVICE, "parser-service");
-            });
+            .satisfies(r -> assertThat(r.valueText()).as("original payload kept")
+                .isEqualTo("{\"schemaVersion\": 1, \"issueKey\": "));
+        for (String reason : badInputs.keySet()) {
+            assertThat(this.meters.counter("parkworld.parser.failures", "reason", reason).count())
+                .as("failure counter for " + reason).isGreaterThanOrEqualTo(1);
+        }
+        List<ArticleExtracted> afterBad = articlesOf(this.kafka.readUntil(ARTICLES,
+                records -> articlesOf(records, "issue-121-after-bad.pdf").size() >= 43, Duration.ofSeconds(90)),
+                "issue-121-after-bad.pdf");
+        assertThat(afterBad).as("articles of the valid issue sent after the bad ones").hasSize(43);
+    }
+
+    private static List<ArticleExtracted> articlesOf(List<KafkaTopics.Received> records, String pdfName) {
+        return records.stream()
+            .map(r -> EventJson.read(r.value(), ArticleExtracted.class))
+            .filter(a -> a.issue().sourceUrl().endsWith(pdfName))
+            .toList();
+    }
+
+    private static List<String> concat(java.util.Collection<String> values, String extra) {
+        List<String> all = new java.util.ArrayList<>(values);
+        all.add(extra);
+        return all;
     }
 
     private byte[] fetched(String key, Path pdf) throws Exception {
