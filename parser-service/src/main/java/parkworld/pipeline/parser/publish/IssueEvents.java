@@ -9,13 +9,17 @@ import parkworld.pipeline.contract.ArticleExtracted;
 import parkworld.pipeline.contract.IssueFetched;
 import parkworld.pipeline.contract.IssueParsed;
 import parkworld.pipeline.contract.IssueRef;
+import parkworld.pipeline.parser.enrichment.ArticleEnricher;
+import parkworld.pipeline.parser.enrichment.Enrichment;
+import parkworld.pipeline.parser.enrichment.IssueDate;
 import parkworld.pipeline.parser.structure.IssueMetadata;
 import parkworld.pipeline.parser.structure.ParsedArticle;
 import parkworld.pipeline.parser.structure.ParsedIssue;
 
 /**
  * The events one parse of an issue produces: an {@link ArticleExtracted} per article, in issue order, and the
- * {@link IssueParsed} summary that follows them. All carry the same {@code parsedAt}.
+ * {@link IssueParsed} summary that follows them. All carry the same {@code parsedAt}; articles are enriched with
+ * dates, amounts, places and industries (see {@code ENRICHMENT.md}).
  *
  * @param articles the article events
  * @param summary  the issue summary
@@ -32,19 +36,27 @@ public record IssueEvents(List<ArticleExtracted> articles, IssueParsed summary) 
      */
     public static IssueEvents of(IssueFetched fetched, ParsedIssue issue, String parserVersion, Instant parsedAt) {
         IssueMetadata meta = issue.metadata();
+        IssueDate issueDate = IssueDate.fromCover(meta.year(), meta.month());
         IssueRef ref = new IssueRef(meta.serial(), meta.year(), meta.month(), meta.issueInMonth(), meta.title(),
                 fetched.sourceUrl(), fetched.sha256());
         ArticleIds ids = new ArticleIds(meta.serial());
         List<ArticleExtracted> articles = new ArrayList<>();
         Map<String, Integer> perSection = new LinkedHashMap<>();
         for (ParsedArticle a : issue.articles()) {
+            Enrichment found = Enricher.INSTANCE.enrich(a.title(), a.lead(), a.body(), a.sourceName(), issueDate);
             articles.add(new ArticleExtracted(ArticleExtracted.SCHEMA_VERSION, ids.next(a.title()), ref, a.ordinal(),
-                    a.section(), a.title(), a.lead(), a.body(), a.sourceName(), a.page(), List.of(), List.of(),
-                    List.of(), List.of(), parserVersion, parsedAt));
+                    a.section(), a.title(), a.lead(), a.body(), a.sourceName(), a.page(), found.eventDates(),
+                    found.amounts(), found.places(), found.industries(), parserVersion, parsedAt));
             perSection.merge(a.section(), 1, Integer::sum);
         }
         IssueParsed summary = new IssueParsed(IssueParsed.SCHEMA_VERSION, fetched.issueKey(), ref, parsedAt,
                 articles.stream().map(ArticleExtracted::articleId).toList(), perSection, List.copyOf(issue.warnings()));
         return new IssueEvents(List.copyOf(articles), summary);
+    }
+
+    // The enricher is immutable and thread-safe, and loading its gazetteer is the costly part: load it once.
+    private static final class Enricher {
+
+        static final ArticleEnricher INSTANCE = new ArticleEnricher();
     }
 }

@@ -13,7 +13,9 @@ import parkworld.pipeline.parser.pdf.TextLine;
  * whose title may wrap over a few lines, the text up to the first {@code ■} is the lead and the
  * {@code ■} paragraphs are the body, which may run onto the next page. A closing note
  * ({@code 注：…}) ends the article and the small print after it is back matter. Other text
- * outside any article and small print inside one are reported as warnings.
+ * outside any article and small print inside one are reported as warnings. Title, lead and body
+ * paragraphs are cleaned by the {@link TextNormalizer}, so that they do not depend on the
+ * producer's spacing.
  *
  * <p>Single use: create one per issue.
  */
@@ -139,8 +141,9 @@ final class ArticleExtractor {
 
     private void acceptText(TextLine line, String text) {
         if (this.layout.isSmallPrint(line)) {
-            this.warnings.add("Skipped small print inside article \"" + this.draft.title
-                    + "\" on page " + this.page.displayNumber() + ": \"" + sample(text) + "\"");
+            String title = TextNormalizer.clean(this.draft.title.toString());
+            this.warnings.add("Skipped small print inside article \"" + title + "\" on page "
+                    + this.page.displayNumber() + ": \"" + sample(text) + "\"");
             return;
         }
         boolean newParagraph = this.layout.isIndented(line);
@@ -167,7 +170,7 @@ final class ArticleExtractor {
         Draft finished = this.draft;
         this.draft = null;
         int ordinal = this.articles.size() + 1;
-        String title = finished.title.toString();
+        String title = TextNormalizer.clean(finished.title.toString());
         String lead = finished.lead.text();
         String body = finished.body.text();
         if (body.isEmpty() && !lead.isEmpty()) {
@@ -278,7 +281,7 @@ final class ArticleExtractor {
         }
 
         private void close() {
-            String paragraph = this.current.toString().strip();
+            String paragraph = TextNormalizer.clean(this.current.toString());
             if (!paragraph.isEmpty()) {
                 this.done.add(paragraph);
             }

@@ -1,7 +1,9 @@
 package parkworld.pipeline.parser.structure;
 
 /**
- * One article of an issue.
+ * One article of an issue. Its text is clean whatever program made the PDF: no blanks next to
+ * Chinese characters (so {@code 5月24日}, not {@code 5 月 24 日}), single spaces between Latin
+ * words, punctuation as printed.
  *
  * @param ordinal position in the issue, starting at 1
  * @param section name of the section heading above the article without its numbering

@@ -90,7 +90,8 @@ record TableOfContents(List<String> sections, List<TocEntry> entries) {
                     sections.add(sectionName);
                 }
                 else {
-                    entries.add(new TocEntry(section, Headings.stripBullet(text), listing.page()));
+                    String title = TextNormalizer.clean(Headings.stripBullet(text));
+                    entries.add(new TocEntry(section, title, listing.page()));
                 }
             }
         }

@@ -22,8 +22,8 @@ class IssueAssemblerTests {
                 .paragraph("城阳区日前与储能电池头部企业鹏辉能源签署投资协议。")
                 .paragraph("■项目将分三期进行建设（青岛市政府网站）。");
         ParsedArticle article = single(layout);
-        assertThat(article.title()).as("title")
-                .isEqualTo("总投资 130 亿元的储能电池头部企业鹏辉能源项目与青岛城阳区人民政府签署投资协议并"
+        assertThat(article.title()).as("title, also without the blanks around the number")
+                .isEqualTo("总投资130亿元的储能电池头部企业鹏辉能源项目与青岛城阳区人民政府签署投资协议并"
                         + "举行签约仪式，标志着项目正式落户城阳区储能产业园，同时启动储能电池研发中心");
         assertThat(article.lead()).as("lead").isEqualTo("城阳区日前与储能电池头部企业鹏辉能源签署投资协议。");
         assertThat(article.body()).as("body").isEqualTo("项目将分三期进行建设（青岛市政府网站）。");
@@ -89,7 +89,7 @@ class IssueAssemblerTests {
         ParsedIssue issue = this.assembler.assemble(layout.build());
         assertThat(issue.articles()).extracting(ParsedArticle::sourceName).as("sources")
                 .containsExactly("广西政府网站", null);
-        assertThat(issue.warnings()).as("warnings").contains("Article 2 \"中景石化投资 180 亿元在福建打造碳四新材料产业链\" "
+        assertThat(issue.warnings()).as("warnings").contains("Article 2 \"中景石化投资180亿元在福建打造碳四新材料产业链\" "
                 + "ends with \"（一期）\", which does not look like a source; sourceName left empty");
     }
 
@@ -135,7 +135,7 @@ class IssueAssemblerTests {
                 .paragraph("■项目总投资额约 521 亿元（广东省政府网站）。");
         ParsedArticle article = single(layout);
         assertThat(article.title()).as("title").isEqualTo(
-                "总投资 521 亿元的中海壳牌惠州三期乙烯项目在惠州市大亚湾石化区举行开工仪式并同步启动配套项目建设");
+                "总投资521亿元的中海壳牌惠州三期乙烯项目在惠州市大亚湾石化区举行开工仪式并同步启动配套项目建设");
         assertThat(article.lead()).as("lead").isEqualTo("中海壳牌惠州三期乙烯项目在惠州市大亚湾石化区举行开工仪式。");
     }
 
@@ -148,7 +148,7 @@ class IssueAssemblerTests {
         ParsedIssue issue = this.assembler.assemble(layout.build());
         assertThat(issue.articles()).singleElement().satisfies((article) -> {
             assertThat(article.lead()).as("lead").isEmpty();
-            assertThat(article.body()).as("body").isEqualTo("南航深圳新基地项目总建筑面积 33.8 万平方米（深圳市政府网站）。");
+            assertThat(article.body()).as("body").isEqualTo("南航深圳新基地项目总建筑面积33.8万平方米（深圳市政府网站）。");
         });
         assertThat(issue.warnings()).as("warnings").anySatisfy((warning) -> assertThat(warning)
                 .contains("Article 1", "no ■ body marker"));

@@ -12,6 +12,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,6 +24,12 @@ import tools.jackson.databind.ObjectMapper;
 
 /** Parses the issue-121 fixture and compares it with its expected structure. */
 class IssueParserTests {
+
+    private static final String CHINESE =
+            "[\\p{IsHan}\\p{InCJK_Symbols_and_Punctuation}\\p{InHalfwidth_and_Fullwidth_Forms}]";
+
+    private static final Pattern BLANK_NEXT_TO_CHINESE = Pattern.compile(
+            "(?<=" + CHINESE + ")[\\s\\u00A0\\u3000]|[\\s\\u00A0\\u3000](?=" + CHINESE + ")");
 
     private static byte[] pdf;
 
@@ -88,6 +96,20 @@ class IssueParserTests {
     }
 
     @Test
+    void keepsNoBlankNextToChineseText() {
+        SoftAssertions softly = new SoftAssertions();
+        for (ParsedArticle article : issue.articles()) {
+            softly.assertThat(blanksNextToChinese(article.title())).as("blanks next to Chinese in the title of "
+                    + "article %d", article.ordinal()).isEmpty();
+            softly.assertThat(blanksNextToChinese(article.lead())).as("blanks next to Chinese in the lead of "
+                    + "article %d", article.ordinal()).isEmpty();
+            softly.assertThat(blanksNextToChinese(article.body())).as("blanks next to Chinese in the body of "
+                    + "article %d", article.ordinal()).isEmpty();
+        }
+        softly.assertAll();
+    }
+
+    @Test
     void assignsEveryArticleToASectionInTocOrder() {
         Set<String> sections = new LinkedHashSet<>();
         issue.articles().forEach((article) -> sections.add(article.section()));
@@ -113,6 +135,17 @@ class IssueParserTests {
         }
         assertThat(fromFile).as("parsed from a file").isEqualTo(issue);
         assertThat(fromStream).as("parsed from a stream").isEqualTo(issue);
+    }
+
+    /** Each blank with a Chinese character or full-width punctuation on either side, in some context. */
+    private static List<String> blanksNextToChinese(String text) {
+        Matcher matcher = BLANK_NEXT_TO_CHINESE.matcher(text);
+        List<String> found = new ArrayList<>();
+        while (matcher.find()) {
+            found.add("…" + text.substring(Math.max(0, matcher.start() - 6), Math.min(text.length(), matcher.end() + 6))
+                    + "…");
+        }
+        return found;
     }
 
     private static String compact(String text) {

@@ -1,0 +1,160 @@
+package parkworld.pipeline.parser.enrichment;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds day-precise dates ({@code 2023年5月24日}, {@code 5 月 24 日}, {@code 2023-05-24}) and resolves them to
+ * ISO dates. Anything less certain gives no date rather than a wrong one: month-only mentions ({@code 今年9月底}),
+ * bare days ({@code 24日}), relative words ({@code 近日}, {@code 上旬}), two-digit or "same" years
+ * ({@code 23年5月}, {@code 同年5月}), lunar dates ({@code 农历5月5日}), invalid dates ({@code 2月30日}) and both ends
+ * of a range ({@code 5月24日至26日}, {@code 5月20日—6月2日}) are all skipped.
+ *
+ * <p>A month and day without a year takes the year that puts it within the 12-month window from 9 months before
+ * to 2 months after the issue month: in a January issue {@code 12月29日} is last December, in a December issue
+ * {@code 1月1日} is next January, in a May issue {@code 7月1日} is this July but {@code 8月1日} is last August.
+ */
+final class DateResolver {
+
+    private static final String SPACE = "\\s*";
+
+    // Starts at the month's digits so that the many positions without a digit fail at once; the year before it is
+    // read backwards in code.
+    private static final Pattern CHINESE_DATE = Pattern.compile(
+            "(?<month>[0-9]{1,2})" + SPACE + "月" + SPACE + "(?<day>[0-9]{1,2})" + SPACE + "日");
+
+    private static final Pattern YEAR_BEFORE = Pattern.compile(
+            "(?<![0-9])(?<year>[12][0-9]{3})" + SPACE + "年" + SPACE + "$");
+
+    private static final Map<String, Integer> RELATIVE_YEARS = Map.of("今年", 0, "去年", -1, "明年", 1, "前年", -2);
+
+    // The separator must repeat (2023-05-24, not 2023-05/24); 2023.5 alone is not a date.
+    private static final Pattern NUMERIC_DATE = Pattern.compile("(?<![0-9.])(?<year>(?:19|20)[0-9]{2})(?<sep>[-/.])"
+            + "(?<month>[0-9]{1,2})\\k<sep>(?<day>[0-9]{1,2})(?![0-9]|\\.[0-9])");
+
+    private static final String RANGE_CONNECTORS = "至到-—–~";
+
+    /** Months after the issue month that a yearless date may lie; further ahead means the previous year. */
+    private static final int MONTHS_AHEAD = 2;
+
+    /** Dates in {@code text} in order of appearance, duplicates kept (the caller deduplicates across fields). */
+    List<LocalDate> resolve(String text, IssueDate issue) {
+        if (text == null || text.isEmpty()) {
+            return List.of();
+        }
+        String folded = WidthNormalizer.fold(text);
+        List<Found> found = new ArrayList<>();
+        Matcher chinese = CHINESE_DATE.matcher(folded);
+        while (chinese.find()) {
+            Found date = chineseDate(chinese, folded, issue);
+            if (date != null && !inRange(folded, date.position(), chinese.end())) {
+                found.add(date);
+            }
+        }
+        Matcher numeric = NUMERIC_DATE.matcher(folded);
+        while (numeric.find()) {
+            LocalDate date = date(Integer.parseInt(numeric.group("year")), numeric.group("month"),
+                    numeric.group("day"));
+            if (date != null && !inRange(folded, numeric.start(), numeric.end())) {
+                found.add(new Found(numeric.start(), date));
+            }
+        }
+        found.sort((a, b) -> Integer.compare(a.position, b.position));
+        return found.stream().map(Found::date).toList();
+    }
+
+    /** The date and where it starts (at its year, if printed), or null. */
+    private static Found chineseDate(Matcher m, String text, IssueDate issue) {
+        int monthStart = m.start();
+        if (monthStart > 0 && Character.isDigit(text.charAt(monthStart - 1))) {
+            return null; // 115月: not a month
+        }
+        int before = skipSpacesBackwards(text, monthStart);
+        if (before > 0 && text.charAt(before - 1) == '年') {
+            Matcher year = YEAR_BEFORE.matcher(text).region(Math.max(0, monthStart - 12), monthStart)
+                    .useTransparentBounds(true);
+            if (year.find()) {
+                return found(year.start(), Integer.parseInt(year.group("year")), m);
+            }
+            Integer offset = (before >= 2) ? RELATIVE_YEARS.get(text.substring(before - 2, before)) : null;
+            if (offset == null || issue == null) {
+                return null; // 23年5月24日, 同年5月24日: the year is not known for sure
+            }
+            return found(before - 2, issue.year() + offset, m);
+        }
+        if (issue == null || (before >= 2 && text.startsWith("农历", before - 2))) {
+            return null; // no reference year, or a lunar date
+        }
+        return found(monthStart, yearNear(issue, Integer.parseInt(m.group("month"))), m);
+    }
+
+    private static Found found(int position, int year, Matcher m) {
+        LocalDate date = date(year, m.group("month"), m.group("day"));
+        return (date != null) ? new Found(position, date) : null;
+    }
+
+    /** The year that places {@code month} between 9 months before and 2 months after the issue month. */
+    static int yearNear(IssueDate issue, int month) {
+        int monthsAhead = Math.floorMod(month - issue.month(), 12);
+        int absolute = issue.year() * 12 + (issue.month() - 1)
+                + ((monthsAhead <= MONTHS_AHEAD) ? monthsAhead : monthsAhead - 12);
+        return Math.floorDiv(absolute, 12);
+    }
+
+    private static LocalDate date(int year, String month, String day) {
+        try {
+            return LocalDate.of(year, Integer.parseInt(month), Integer.parseInt(day));
+        }
+        catch (DateTimeException ex) {
+            return null;
+        }
+    }
+
+    /**
+     * Whether the date at {@code [start, end)} is one end of a range: followed by a connector and another number
+     * ({@code 5月24日至26日}) or preceded by a connector that follows a date ({@code 5月20日至5月24日}); a connector
+     * alone, as in {@code 截至5月24日} or {@code 5月24日至今}, does not make a range.
+     */
+    private static boolean inRange(String text, int start, int end) {
+        int after = skipSpaces(text, end);
+        if (after < text.length() && RANGE_CONNECTORS.indexOf(text.charAt(after)) >= 0) {
+            int next = skipSpaces(text, after + 1);
+            if (next < text.length() && Character.isDigit(text.charAt(next))) {
+                return true;
+            }
+        }
+        int before = skipSpacesBackwards(text, start);
+        if (before > 0 && RANGE_CONNECTORS.indexOf(text.charAt(before - 1)) >= 0) {
+            int previous = skipSpacesBackwards(text, before - 1);
+            if (previous > 0) {
+                char c = text.charAt(previous - 1);
+                return c == '日' || Character.isDigit(c);
+            }
+        }
+        return false;
+    }
+
+    private static int skipSpaces(String text, int index) {
+        int i = index;
+        while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    private static int skipSpacesBackwards(String text, int index) {
+        int i = index;
+        while (i > 0 && Character.isWhitespace(text.charAt(i - 1))) {
+            i--;
+        }
+        return i;
+    }
+
+    private record Found(int position, LocalDate date) {
+    }
+}

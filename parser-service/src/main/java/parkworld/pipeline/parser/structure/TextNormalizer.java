@@ -1,0 +1,65 @@
+package parkworld.pipeline.parser.structure;
+
+/**
+ * Cleans extracted text so that it reads the same whatever program made the PDF. Producers and
+ * text extraction put blanks next to Chinese text, most often between Chinese and digits or
+ * Latin ({@code 5 月 24 日}, {@code 总投资 130 亿元}, {@code N 型}), where Chinese typography
+ * has none; they are removed. Blanks between two Latin words or numbers are kept as one space
+ * ({@code Qualcomm China}). Zero-width characters go, line breaks (paragraph separators) stay
+ * without blanks around them, and all other characters, full-width punctuation included, are
+ * kept as printed. One pass over the text, no regular expressions.
+ */
+final class TextNormalizer {
+
+    private enum Gap {
+        NONE, BLANK, LINE_BREAK
+    }
+
+    private TextNormalizer() {
+    }
+
+    static String clean(String text) {
+        StringBuilder clean = new StringBuilder(text.length());
+        Gap gap = Gap.NONE;
+        int i = 0;
+        while (i < text.length()) {
+            int codePoint = text.codePointAt(i);
+            i += Character.charCount(codePoint);
+            if (isInvisible(codePoint)) {
+                continue;
+            }
+            if (codePoint == '\n' || codePoint == '\r') {
+                gap = Gap.LINE_BREAK;
+                continue;
+            }
+            if (isBlank(codePoint)) {
+                if (gap == Gap.NONE) {
+                    gap = Gap.BLANK;
+                }
+                continue;
+            }
+            if (!clean.isEmpty()) {
+                if (gap == Gap.LINE_BREAK) {
+                    clean.append('\n');
+                }
+                else if (gap == Gap.BLANK && !TextJoiner.isWide(clean.codePointBefore(clean.length()))
+                        && !TextJoiner.isWide(codePoint)) {
+                    clean.append(' ');
+                }
+            }
+            clean.appendCodePoint(codePoint);
+            gap = Gap.NONE;
+        }
+        return clean.toString();
+    }
+
+    /** Any kind of space, including no-break and ideographic spaces and tabs. */
+    private static boolean isBlank(int codePoint) {
+        return Character.isWhitespace(codePoint) || Character.isSpaceChar(codePoint);
+    }
+
+    /** Zero-width space, word joiner and byte order mark: invisible, and not a word boundary. */
+    private static boolean isInvisible(int codePoint) {
+        return codePoint == 0x200B || codePoint == 0x2060 || codePoint == 0xFEFF;
+    }
+}

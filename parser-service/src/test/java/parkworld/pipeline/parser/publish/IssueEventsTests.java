@@ -1,0 +1,41 @@
+package parkworld.pipeline.parser.publish;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import parkworld.pipeline.contract.ArticleExtracted;
+import parkworld.pipeline.contract.EventJson;
+import parkworld.pipeline.contract.EventType;
+import parkworld.pipeline.contract.IssueFetched;
+import parkworld.pipeline.parser.structure.IssueMetadata;
+import parkworld.pipeline.parser.structure.ParsedArticle;
+import parkworld.pipeline.parser.structure.ParsedIssue;
+
+class IssueEventsTests {
+
+    private static final IssueFetched FETCHED = new IssueFetched(1, "issue-121", "file:///blobs/a.pdf",
+            "https://www.parkworld.net/issue-121.pdf", "a".repeat(64), 10, Instant.EPOCH);
+
+    @Test
+    void enrichesEachArticleWithDatesAmountsPlacesAndIndustries() {
+        ParsedIssue issue = new ParsedIssue(new IssueMetadata(121, 2023, 5, 4, "园区周报"), List.of(new ParsedArticle(1,
+                "招商引资", "欧普照明华南总部基地增资扩产签约仪式在中山举行", "", "5月24日，项目签约，总投资额达30亿元（中山市政府网站）。",
+                "中山市政府网站", 1)), List.of(), 3);
+
+        ArticleExtracted article = IssueEvents.of(FETCHED, issue, "test", Instant.EPOCH).articles().get(0);
+
+        assertThat(article.eventDates()).containsExactly(LocalDate.of(2023, 5, 24));
+        assertThat(article.amounts()).singleElement().satisfies(amount -> {
+            assertThat(amount.value()).isEqualByComparingTo(new BigDecimal("3000000000"));
+            assertThat(amount.currency()).isEqualTo("CNY");
+        });
+        assertThat(article.places()).extracting(ArticleExtracted.Place::city, ArticleExtracted.Place::provinceCode)
+            .first()
+            .isEqualTo(org.assertj.core.groups.Tuple.tuple("中山市", "CN-GD"));
+        assertThat(EventType.ARTICLE_EXTRACTED.violations(EventJson.write(article))).isEmpty();
+    }
+}
