@@ -1,0 +1,26 @@
+package parkworld.pipeline.contract;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * How an issue key is derived, so the ingest-service and the parser's command line name the same file alike: the
+ * lowercase file name without {@code .pdf}, each run of other characters than {@code a-z0-9._-} made {@code -}, trimmed to start and end with a letter or digit.
+ */
+public final class IssueKeys {
+
+    private IssueKeys() {
+    }
+
+    /** The key of a file name, empty when the name has nothing usable (e.g. only CJK characters). */
+    public static Optional<String> fromFileName(String fileName) {
+        String stem = fileName.toLowerCase(Locale.ROOT).replaceFirst("\\.pdf$", "");
+        String key = stem.replaceAll("[^a-z0-9._-]+", "-").replaceAll("^[^a-z0-9]+|[^a-z0-9]+$", "");
+        return key.isEmpty() ? Optional.empty() : Optional.of(key);
+    }
+
+    /** The fallback key: {@code issue-} and the first 12 hex digits of a SHA-256. */
+    public static String fromHash(String sha256) {
+        return "issue-" + sha256.substring(0, 12);
+    }
+}
