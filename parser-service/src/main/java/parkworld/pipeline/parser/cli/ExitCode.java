@@ -1,0 +1,33 @@
+package parkworld.pipeline.parser.cli;
+
+/** How {@code parse} ended, as the process exit status scripts can branch on. */
+public enum ExitCode {
+
+    /** The issue was parsed; its events are on stdout, its summary on stderr. */
+    OK(0),
+
+    /** A bug or an environment failure nobody anticipated; stderr has the stack trace. */
+    UNEXPECTED(1),
+
+    /** The command line is wrong: unknown option, bad value, no file or more than one. */
+    USAGE(2),
+
+    /** The file does not exist, is not a regular file or cannot be read. */
+    UNREADABLE(3),
+
+    /** The file was read but is not a usable issue (a {@code RejectionReason}, as the service dead-letters it). */
+    REJECTED(4),
+
+    /** Parsing took longer than the time limit. */
+    TIMEOUT(5);
+
+    private final int status;
+
+    ExitCode(int status) {
+        this.status = status;
+    }
+
+    public int status() {
+        return this.status;
+    }
+}
