@@ -1,0 +1,88 @@
+package parkworld.pipeline.benchmarks;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+import parkworld.pipeline.contract.ArticleExtracted;
+import parkworld.pipeline.contract.EventJson;
+import parkworld.pipeline.contract.IssueFetched;
+import parkworld.pipeline.parser.publish.IssueEvents;
+import parkworld.pipeline.parser.structure.IssueParser;
+
+/**
+ * What parsing an issue costs on top of merely getting its text out: {@link #fullParse} does per issue all the
+ * service does except talking to Kafka; {@link #plainExtraction} is the floor, PDFBox's own text extraction of the
+ * same file. Defaults match the figures in README.md; override them on the command line as with any JMH jar.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+// a first parse takes seconds (class loading, JIT): shorter warm-ups were still measuring the compiler
+@Warmup(iterations = 5, time = 5)
+@Measurement(iterations = 5, time = 5)
+@Fork(1)
+public class IssueParseBenchmark {
+
+    /** {@value IssueFile#FIXTURE} for the bundled issue-121, or the path of another issue PDF. */
+    @Param(IssueFile.FIXTURE)
+    public String issue;
+
+    private Path pdf;
+
+    private IssueParser parser;
+
+    private IssueFetched fetched;
+
+    @Setup(Level.Trial)
+    public void openIssue() throws IOException {
+        this.pdf = IssueFile.resolve(this.issue);
+        this.parser = new IssueParser();
+        // what ingest would have announced; its hashing is ingest's cost, not the parser's
+        this.fetched = new IssueFetched(IssueFetched.SCHEMA_VERSION, "benchmark", this.pdf.toUri().toString(),
+                this.pdf.toUri().toString(), "0".repeat(64), Files.size(this.pdf), Instant.now());
+    }
+
+    @TearDown(Level.Trial)
+    public void removeCopy() throws IOException {
+        if (IssueFile.isTemporary(this.issue)) {
+            Files.deleteIfExists(this.pdf);
+        }
+    }
+
+    /** Parse, build the events and serialize them, as the service does before handing them to Kafka. */
+    @Benchmark
+    public void fullParse(Blackhole sink) throws IOException {
+        IssueEvents events = IssueEvents.of(this.fetched, this.parser.parse(this.pdf), "benchmark", Instant.now());
+        for (ArticleExtracted article : events.articles()) {
+            sink.consume(EventJson.write(article));
+        }
+        sink.consume(EventJson.write(events.summary()));
+    }
+
+    /** The baseline: load the PDF and extract all its text with PDFBox's default stripper. */
+    @Benchmark
+    public String plainExtraction() throws IOException {
+        try (PDDocument document = Loader.loadPDF(this.pdf.toFile())) {
+            return new PDFTextStripper().getText(document);
+        }
+    }
+}
