@@ -57,7 +57,8 @@ class PipelineEndToEndIT {
         serve("/files/issue-121.pdf", "application/pdf", pdf);
         website.start();
         kafka = new KafkaTopics(TestInfrastructure.kafkaBootstrapServers());
-        Path work = Files.createTempDirectory("pipeline-e2e");
+        // Under target/ so the services' logs are there to read when this test fails.
+        Path work = Files.createDirectories(Path.of("target", "e2e-work")).resolve(ALIAS).toAbsolutePath();
         pipeline = PipelineServices.start(new PipelineServices.Settings(PROJECT_ROOT,
                 TestInfrastructure.kafkaBootstrapServers(), TestInfrastructure.elasticsearchUrl(),
                 "http://127.0.0.1:" + website.getAddress().getPort() + "/weekly/", work,

@@ -40,8 +40,11 @@ class IngestServiceIT {
     }
 
     @AfterAll
-    static void stopSite() {
+    static void stopSite() throws java.io.IOException {
         SITE.close();
+        try (var files = java.nio.file.Files.walk(BLOBS)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
     }
 
     @Autowired

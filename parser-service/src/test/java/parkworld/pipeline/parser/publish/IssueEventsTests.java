@@ -38,4 +38,15 @@ class IssueEventsTests {
             .isEqualTo(org.assertj.core.groups.Tuple.tuple("中山市", "CN-GD"));
         assertThat(EventType.ARTICLE_EXTRACTED.violations(EventJson.write(article))).isEmpty();
     }
+
+    @Test
+    void datesAJanuaryIssuesDecemberEventsInThePreviousYear() {
+        ParsedIssue january = new ParsedIssue(new IssueMetadata(153, 2024, 1, 1, "园区周报"), List.of(new ParsedArticle(1,
+                "招商引资", "年终重大项目集中签约", "", "12月29日，20个重大项目集中签约；1月3日，首批项目开工（苏州市政府网站）。", "苏州市政府网站", 1)),
+                List.of(), 3);
+
+        ArticleExtracted article = IssueEvents.of(FETCHED, january, "test", Instant.EPOCH).articles().get(0);
+
+        assertThat(article.eventDates()).containsExactly(LocalDate.of(2023, 12, 29), LocalDate.of(2024, 1, 3));
+    }
 }
