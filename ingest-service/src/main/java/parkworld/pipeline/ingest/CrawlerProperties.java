@@ -11,7 +11,7 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * How the crawler behaves on the web.
+ * How the crawler behaves on the web. It always obeys the sites' robots.txt.
  *
  * @param allowedHosts     hosts the crawler may contact; empty means only the host of the source listing page.
  *                         Links and redirects to any other host are refused.
@@ -22,6 +22,7 @@ import org.springframework.validation.annotation.Validated;
  * @param initialBackoff   the first backoff; it doubles with each attempt
  * @param maxBackoff       the longest single backoff
  * @param maxDocumentSize  larger documents are refused
+ * @param maxCrawlDelay    the longest robots.txt Crawl-delay honoured; a site asking for more gets this
  */
 @Validated
 @ConfigurationProperties("parkworld.ingest.crawler")
@@ -29,5 +30,6 @@ public record CrawlerProperties(@DefaultValue Set<String> allowedHosts,
         @NotBlank @DefaultValue("parkworld-pipeline/0.1 (+https://github.com/parkworld/parkworld-pipeline)") String userAgent,
         @DefaultValue("2s") Duration minDelayPerHost, @DefaultValue("30s") Duration requestTimeout,
         @Min(1) @Max(20) @DefaultValue("4") int maxAttempts, @DefaultValue("1s") Duration initialBackoff,
-        @DefaultValue("60s") Duration maxBackoff, @DefaultValue("200MB") DataSize maxDocumentSize) {
+        @DefaultValue("60s") Duration maxBackoff, @DefaultValue("200MB") DataSize maxDocumentSize,
+        @DefaultValue("30s") Duration maxCrawlDelay) {
 }

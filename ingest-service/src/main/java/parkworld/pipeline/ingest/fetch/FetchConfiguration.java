@@ -28,7 +28,7 @@ class FetchConfiguration {
             .build();
         PoliteHttpClient.CrawlSettings settings = new PoliteHttpClient.CrawlSettings(crawler.userAgent(),
                 crawler.minDelayPerHost(), crawler.requestTimeout(), crawler.maxAttempts(), crawler.initialBackoff(),
-                crawler.maxBackoff(), crawler.maxDocumentSize().toBytes());
+                crawler.maxBackoff(), crawler.maxDocumentSize().toBytes(), crawler.maxCrawlDelay());
         return new PoliteHttpClient(http, hostPolicy, settings, clock, new Random(), PoliteHttpClient.Sleeper.real());
     }
 }

@@ -17,15 +17,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Fetches documents the way a good citizen crawler does: only from allowed hosts, one request at a time per host
- * with a minimum delay between them, an honest User-Agent, a timeout, a size cap, and backoff with jitter on 429
- * and 5xx. Redirects are followed by hand so each hop is checked against the {@link HostPolicy}.
+ * Fetches documents the way a good citizen crawler does: only from allowed hosts, only what their robots.txt allows,
+ * one request at a time per host with a minimum delay between them (longer if the site's Crawl-delay asks, up to a
+ * cap), an honest User-Agent, a timeout, a size cap, and backoff with jitter on 429 and 5xx. Redirects are followed
+ * by hand so each hop is checked against the {@link HostPolicy} and robots.txt.
  */
 public final class PoliteHttpClient {
 
     private static final Logger log = LoggerFactory.getLogger(PoliteHttpClient.class);
 
     private static final int MAX_REDIRECTS = 5;
+    private static final Duration ROBOTS_TTL = Duration.ofDays(1);
+    private static final long MAX_ROBOTS_BYTES = 512 * 1024;
 
     private final HttpClient http;
     private final HostPolicy hostPolicy;
@@ -34,6 +37,7 @@ public final class PoliteHttpClient {
     private final RandomGenerator random;
     private final Sleeper sleeper;
     private final Map<String, Instant> lastRequestPerHost = new ConcurrentHashMap<>();
+    private final Map<String, CachedRobots> robotsPerHost = new ConcurrentHashMap<>();
     private final Map<String, Object> hostLocks = new ConcurrentHashMap<>();
 
     public PoliteHttpClient(HttpClient http, HostPolicy hostPolicy, CrawlSettings settings, Clock clock,
@@ -57,6 +61,9 @@ public final class PoliteHttpClient {
             if (!this.hostPolicy.allows(current)) {
                 throw new FetchException(current, "HOST_NOT_ALLOWED", "host is not in parkworld.ingest.crawler.allowed-hosts "
                         + this.hostPolicy.allowedHosts());
+            }
+            if (!robots(current).allows(current.getRawPath() + (current.getRawQuery() == null ? "" : "?" + current.getRawQuery()))) {
+                throw new FetchException(current, "ROBOTS_DISALLOWED", "the site's robots.txt disallows it");
             }
             HttpResponse<InputStream> response = sendWithRetries(current);
             int status = response.statusCode();
@@ -110,7 +117,7 @@ public final class PoliteHttpClient {
         synchronized (this.hostLocks.computeIfAbsent(host, h -> new Object())) {
             Instant last = this.lastRequestPerHost.get(host);
             if (last != null) {
-                Duration wait = Duration.between(this.clock.instant(), last.plus(this.settings.minDelayPerHost()));
+                Duration wait = Duration.between(this.clock.instant(), last.plus(delayFor(host)));
                 if (!wait.isNegative() && !wait.isZero()) {
                     this.sleeper.sleep(wait);
                 }
@@ -118,6 +125,57 @@ public final class PoliteHttpClient {
             this.lastRequestPerHost.put(host, this.clock.instant());
             return this.http.send(request, HttpResponse.BodyHandlers.ofInputStream());
         }
+    }
+
+    private Duration delayFor(String host) {
+        Duration delay = this.settings.minDelayPerHost();
+        CachedRobots robots = this.robotsPerHost.get(host);
+        if (robots != null && robots.rules().crawlDelay().isPresent()) {
+            // A site may ask for a slower pace, up to the cap: a huge Crawl-delay must not stall the weekly run.
+            Duration asked = robots.rules().crawlDelay().get();
+            Duration capped = asked.compareTo(this.settings.maxCrawlDelay()) > 0 ? this.settings.maxCrawlDelay() : asked;
+            if (capped.compareTo(delay) > 0) {
+                delay = capped;
+            }
+        }
+        return delay;
+    }
+
+    /** The robots.txt rules of the URI's host, fetched once a day. */
+    private RobotsRules robots(URI uri) throws FetchException, InterruptedException {
+        String host = uri.getHost().toLowerCase(java.util.Locale.ROOT);
+        CachedRobots cached = this.robotsPerHost.get(host);
+        if (cached != null && cached.fetchedAt().plus(ROBOTS_TTL).isAfter(this.clock.instant())) {
+            return cached.rules();
+        }
+        URI robotsUri = uri.resolve("/robots.txt");
+        HttpResponse<InputStream> response = sendWithRetries(robotsUri);
+        int status = response.statusCode();
+        RobotsRules rules;
+        if (status == 200) {
+            byte[] body = readCapped(robotsUri, response, MAX_ROBOTS_BYTES);
+            rules = RobotsRules.parse(new String(body, java.nio.charset.StandardCharsets.UTF_8), productToken());
+        }
+        else if (status >= 500) {
+            closeQuietly(response);
+            // RFC 9309: an unreachable robots.txt means the crawler must assume it may not crawl, for now.
+            throw new FetchException(uri, "ROBOTS_UNAVAILABLE", "robots.txt answered " + status + "; not crawling now");
+        }
+        else {
+            closeQuietly(response);
+            rules = RobotsRules.allowAll();
+        }
+        this.robotsPerHost.put(host, new CachedRobots(rules, this.clock.instant()));
+        return rules;
+    }
+
+    private String productToken() {
+        String agent = this.settings.userAgent();
+        int end = 0;
+        while (end < agent.length() && agent.charAt(end) != '/' && agent.charAt(end) != ' ') {
+            end++;
+        }
+        return agent.substring(0, end);
     }
 
     private void backOff(URI uri, int attempt, String why) throws InterruptedException {
@@ -131,8 +189,11 @@ public final class PoliteHttpClient {
     }
 
     private byte[] readCapped(URI uri, HttpResponse<InputStream> response) throws FetchException {
+        return readCapped(uri, response, this.settings.maxDocumentBytes());
+    }
+
+    private byte[] readCapped(URI uri, HttpResponse<InputStream> response, long max) throws FetchException {
         long declared = response.headers().firstValueAsLong("Content-Length").orElse(-1);
-        long max = this.settings.maxDocumentBytes();
         if (declared > max) {
             closeQuietly(response);
             throw new FetchException(uri, "TOO_LARGE", declared + " bytes exceeds parkworld.ingest.crawler.max-document-size");
@@ -186,8 +247,12 @@ public final class PoliteHttpClient {
      * @param initialBackoff   first backoff; doubles per attempt
      * @param maxBackoff       cap on one backoff
      * @param maxDocumentBytes larger documents are refused
+     * @param maxCrawlDelay    the longest robots.txt Crawl-delay honoured
      */
     public record CrawlSettings(String userAgent, Duration minDelayPerHost, Duration requestTimeout, int maxAttempts,
-            Duration initialBackoff, Duration maxBackoff, long maxDocumentBytes) {
+            Duration initialBackoff, Duration maxBackoff, long maxDocumentBytes, Duration maxCrawlDelay) {
+    }
+
+    private record CachedRobots(RobotsRules rules, Instant fetchedAt) {
     }
 }

@@ -35,10 +35,14 @@ class PoliteHttpClientTests {
     private PoliteHttpClient client(int maxAttempts, long maxBytes) {
         PoliteHttpClient.CrawlSettings settings = new PoliteHttpClient.CrawlSettings("test-agent (+http://example.test)",
                 Duration.ofSeconds(2), Duration.ofSeconds(5), maxAttempts, Duration.ofMillis(100),
-                Duration.ofSeconds(1), maxBytes);
+                Duration.ofSeconds(1), maxBytes, Duration.ofSeconds(10));
         return new PoliteHttpClient(HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build(),
                 new HostPolicy(Set.of("127.0.0.1")), settings, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC),
                 new Random(7), this.sleeps::add);
+    }
+
+    private List<String> documentRequests() {
+        return this.site.requests().stream().filter(path -> !path.equals("/robots.txt")).toList();
     }
 
     @Test
@@ -50,7 +54,7 @@ class PoliteHttpClientTests {
         byte[] body = client(4, 1000).get(this.site.uri("/a.pdf"));
 
         assertThat(new String(body, StandardCharsets.US_ASCII)).isEqualTo("%PDF-1.7");
-        assertThat(this.site.requests()).hasSize(3);
+        assertThat(documentRequests()).hasSize(3);
         assertThat(this.sleeps).as("two backoffs plus politeness delays").hasSizeGreaterThanOrEqualTo(2);
     }
 
@@ -60,7 +64,7 @@ class PoliteHttpClientTests {
 
         assertThatThrownBy(() -> client(2, 1000).get(this.site.uri("/down.pdf")))
             .isInstanceOfSatisfying(FetchException.class, ex -> assertThat(ex.reason()).isEqualTo("HTTP_500"));
-        assertThat(this.site.requests()).hasSize(2);
+        assertThat(documentRequests()).hasSize(2);
     }
 
     @Test
@@ -71,14 +75,56 @@ class PoliteHttpClientTests {
         client.get(this.site.uri("/1.pdf"));
         client.get(this.site.uri("/2.pdf"));
 
-        assertThat(this.sleeps).containsExactly(Duration.ofSeconds(2));
+        assertThat(this.sleeps).as("pauses before the two documents, after robots.txt and the first")
+            .containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(2));
+    }
+
+    @Test
+    void doesNotFetchWhatRobotsTxtDisallows() {
+        this.site.serve("/robots.txt", "User-agent: *\nDisallow: /private/\n".getBytes(StandardCharsets.UTF_8))
+            .serve("/private/a.pdf", new byte[] { 1 });
+
+        assertThatThrownBy(() -> client(1, 1000).get(this.site.uri("/private/a.pdf")))
+            .isInstanceOfSatisfying(FetchException.class,
+                    ex -> assertThat(ex.reason()).isEqualTo("ROBOTS_DISALLOWED"));
+        assertThat(documentRequests()).isEmpty();
+    }
+
+    @Test
+    void slowsDownToTheCrawlDelayRobotsTxtAsksFor() throws Exception {
+        this.site.serve("/robots.txt", "User-agent: *\nCrawl-delay: 5\n".getBytes(StandardCharsets.UTF_8))
+            .serve("/1.pdf", new byte[] { 1 });
+
+        client(1, 1000).get(this.site.uri("/1.pdf"));
+
+        assertThat(this.sleeps).containsExactly(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void capsAHugeCrawlDelay() throws Exception {
+        this.site.serve("/robots.txt", "User-agent: *\nCrawl-delay: 3600\n".getBytes(StandardCharsets.UTF_8))
+            .serve("/1.pdf", new byte[] { 1 });
+
+        client(1, 1000).get(this.site.uri("/1.pdf"));
+
+        assertThat(this.sleeps).as("a one-hour Crawl-delay is capped").containsExactly(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void doesNotCrawlWhileRobotsTxtIsUnavailable() {
+        this.site.serve("/robots.txt", 503, new byte[0], Map.of()).serve("/a.pdf", new byte[] { 1 });
+
+        assertThatThrownBy(() -> client(1, 1000).get(this.site.uri("/a.pdf")))
+            .isInstanceOfSatisfying(FetchException.class,
+                    ex -> assertThat(ex.reason()).isEqualTo("ROBOTS_UNAVAILABLE"));
+        assertThat(documentRequests()).isEmpty();
     }
 
     @Test
     void sendsItsUserAgent() throws Exception {
         this.site.serve("/1.pdf", new byte[] { 1 });
         client(1, 1000).get(this.site.uri("/1.pdf"));
-        assertThat(this.site.userAgents()).containsExactly("test-agent (+http://example.test)");
+        assertThat(this.site.userAgents()).containsOnly("test-agent (+http://example.test)");
     }
 
     @Test

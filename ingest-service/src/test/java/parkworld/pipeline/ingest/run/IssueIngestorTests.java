@@ -39,7 +39,7 @@ class IssueIngestorTests {
     private IssueIngestor ingestor(IssueAnnouncer announcer) throws Exception {
         PoliteHttpClient http = new PoliteHttpClient(HttpClient.newHttpClient(), new HostPolicy(Set.of()),
                 new PoliteHttpClient.CrawlSettings("t", Duration.ZERO, Duration.ofSeconds(1), 1, Duration.ZERO,
-                        Duration.ZERO, 1000),
+                        Duration.ZERO, 1000, Duration.ZERO),
                 this.clock, new Random(1), d -> { });
         return new IssueIngestor(new FolderDiscovery(this.source), new DocumentReader(http, 1000),
                 new LocalDirectoryBlobStore(this.blobs), announcer, this.clock, this.meters);
