@@ -181,7 +181,7 @@ public final class PoliteHttpClient {
     private void backOff(URI uri, int attempt, String why) throws InterruptedException {
         long base = this.settings.initialBackoff().toMillis() << Math.min(attempt - 1, 10);
         long capped = Math.min(base, this.settings.maxBackoff().toMillis());
-        // Full jitter: spreads retries so several crawlers do not hammer a recovering server in step.
+        // Equal jitter (half fixed, half random): spreads retries so crawlers do not hit a recovering server in step.
         Duration wait = Duration.ofMillis(this.random.nextLong(capped / 2, capped + 1));
         log.warn("Fetch of {} failed ({}), attempt {}/{}; retrying in {} ms", uri, why, attempt,
                 this.settings.maxAttempts(), wait.toMillis());

@@ -55,7 +55,10 @@ class PoliteHttpClientTests {
 
         assertThat(new String(body, StandardCharsets.US_ASCII)).isEqualTo("%PDF-1.7");
         assertThat(documentRequests()).hasSize(3);
-        assertThat(this.sleeps).as("two backoffs plus politeness delays").hasSizeGreaterThanOrEqualTo(2);
+        List<Duration> backoffs = this.sleeps.stream().filter(d -> !d.equals(Duration.ofSeconds(2))).toList();
+        assertThat(backoffs).as("backoffs after the 503 and the 429, growing, with jitter").hasSize(2);
+        assertThat(backoffs.get(0)).isBetween(Duration.ofMillis(50), Duration.ofMillis(100));
+        assertThat(backoffs.get(1)).isBetween(Duration.ofMillis(100), Duration.ofMillis(200));
     }
 
     @Test

@@ -24,8 +24,9 @@ import parkworld.pipeline.parser.structure.ParsedIssue;
 /**
  * Handles one {@code IssueFetched} record: reads the stored PDF, parses it within the time limit and publishes the
  * articles and the summary. Whatever goes wrong with the input ends as a dead letter with a reason code, a counter
- * and a log line, and the method returns normally so the consumer moves on; only a failure to publish (the broker)
- * propagates, so the record is redelivered.
+ * and a log line, and the method returns normally so the consumer moves on; a parser bug is dead-lettered too, as
+ * {@code PARSER_ERROR}, so it can be replayed once fixed. Only a failure to publish (the broker) or an interrupted
+ * shutdown propagates: the record is not committed and is redelivered.
  */
 public final class IssueProcessor {
 
@@ -83,11 +84,26 @@ public final class IssueProcessor {
                 reject(record, "TIMEOUT", "parsing took longer than parkworld.parser.time-limit (" + this.timeLimit + ")");
                 return;
             }
+            catch (ParserBug ex) {
+                sample.stop(this.meters.timer("parkworld.parser.parse.duration", "outcome", "failed"));
+                log.error("Parser failed on issue {}", fetched.issueKey(), ex.getCause());
+                reject(record, "PARSER_ERROR", ex.getMessage());
+                return;
+            }
             sample.stop(this.meters.timer("parkworld.parser.parse.duration", "outcome", "parsed"));
-            IssueEvents events = IssueEvents.of(fetched, issue, this.parserVersion, this.clock.instant());
+            IssueEvents events;
+            try {
+                events = IssueEvents.of(fetched, issue, this.parserVersion, this.clock.instant());
+            }
+            catch (RuntimeException ex) {
+                log.error("Building the events of issue {} failed", fetched.issueKey(), ex);
+                reject(record, "PARSER_ERROR", "building events failed: " + ex);
+                return;
+            }
             this.sink.publish(events);
-            this.meters.counter("parkworld.parser.issues", "outcome", "parsed").increment();
+            // Articles before issues: whoever watches both never sees an issue counted without its articles.
             this.meters.counter("parkworld.parser.articles").increment(events.articles().size());
+            this.meters.counter("parkworld.parser.issues", "outcome", "parsed").increment();
             log.info("Issue {} (serial {}) parsed: {} articles, {} warnings", fetched.issueKey(),
                     events.summary().issue().serial(), events.articles().size(), events.summary().warnings().size());
             events.summary().warnings().forEach(w -> log.warn("Issue {}: {}", fetched.issueKey(), w));
@@ -115,8 +131,14 @@ public final class IssueProcessor {
                 throw new IssueRejectedException(parkworld.pipeline.parser.pdf.RejectionReason.TOO_LARGE,
                         "ran out of memory parsing the PDF; lower parkworld.parser.max-pages or raise the heap", cause);
             }
-            throw new IssueRejectedException(parkworld.pipeline.parser.pdf.RejectionReason.DAMAGED,
-                    "parser failed: " + cause, cause);
+            if (cause instanceof java.util.concurrent.CancellationException || Thread.currentThread().isInterrupted()) {
+                throw new InterruptedException("parse interrupted by shutdown");
+            }
+            if (cause instanceof java.io.IOException io) {
+                throw new IssueRejectedException(parkworld.pipeline.parser.pdf.RejectionReason.DAMAGED,
+                        "cannot read the PDF: " + io.getMessage(), io);
+            }
+            throw new ParserBug("parser failed: " + cause, cause);
         }
     }
 
@@ -136,8 +158,16 @@ public final class IssueProcessor {
 
     private void reject(IncomingRecord record, String reason, String message) {
         log.warn("Issue record {} rejected: {} {}", record.coordinates(), reason, message);
-        this.meters.counter("parkworld.parser.failures", "reason", reason).increment();
         this.deadLetters.send(record, reason, message);
+        this.meters.counter("parkworld.parser.failures", "reason", reason).increment();
+    }
+
+    /** The parser itself failed: not the input's fault as far as we know. */
+    private static final class ParserBug extends RuntimeException {
+
+        ParserBug(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
 
     /** Turns a stored PDF into an issue; the parser behind it has no idea of Kafka. */

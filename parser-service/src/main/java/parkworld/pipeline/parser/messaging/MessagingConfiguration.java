@@ -4,7 +4,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.Map;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.cloud.stream.binder.kafka.KafkaListenerContainerCustomizer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,6 +21,8 @@ import parkworld.pipeline.parser.structure.IssueParser;
 
 @Configuration(proxyBeanMethods = false)
 class MessagingConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(MessagingConfiguration.class);
 
     @Bean
     Clock clock() {
@@ -37,6 +45,28 @@ class MessagingConfiguration {
         return new IssueProcessor(parser::parse, new KafkaIssueEventSink(streamBridge),
                 new KafkaDeadLetterSink(streamBridge, clock), parserThreads, properties.timeLimit(),
                 properties.version(), clock, meters);
+    }
+
+    /**
+     * Only a failure to publish reaches the container (bad input and parser bugs are dead-lettered by the
+     * processor): retry the record with backoff for as long as it takes, never skip it. Spring Kafka's default
+     * would give up after 9 attempts and commit, losing the issue whenever Kafka is unavailable for a while.
+     */
+    @Bean
+    KafkaListenerContainerCustomizer retryPublishFailuresForever() {
+        ExponentialBackOff backOff = new ExponentialBackOff(1000, 2.0);
+        backOff.setMaxInterval(60_000);
+        backOff.setMaxElapsedTime(Long.MAX_VALUE);
+        backOff.setMaxAttempts(Long.MAX_VALUE);
+        DefaultErrorHandler handler = new DefaultErrorHandler((record, ex) -> {
+            throw new IllegalStateException("not skipping issue record " + record.topic() + "-" + record.partition()
+                    + "@" + record.offset(), ex);
+        }, backOff);
+        handler.setClassifications(Map.of(), true);
+        handler.setRetryListeners((record, ex, attempt) -> log.warn("Issue record {}-{}@{} not processed (attempt {}),"
+                + " retrying: {}", record.topic(), record.partition(), record.offset(), attempt, ex.toString()));
+        // The binder applies this after its own settings, so this error handler is the one the container uses.
+        return (container, destination, group, properties) -> container.setCommonErrorHandler(handler);
     }
 
     /** Bound to {@code extractArticles-in-0}: one {@code IssueFetched} in, its articles and summary out. */

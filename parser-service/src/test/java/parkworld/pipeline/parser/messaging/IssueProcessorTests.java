@@ -1,6 +1,7 @@
 package parkworld.pipeline.parser.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
@@ -123,5 +124,30 @@ class IssueProcessorTests {
         }, Duration.ofMillis(50)).process(fetchedRecord(pdf));
 
         assertThat(this.deadLetters).singleElement().asString().startsWith("TIMEOUT");
+    }
+
+    @Test
+    void deadLettersParserBugAsParserErrorNotAsDamagedInput() throws Exception {
+        Path pdf = Files.write(this.blobs.resolve("a.pdf"), new byte[] { 1 });
+
+        processor(p -> {
+            throw new IllegalStateException("index out of range in ArticleExtractor");
+        }, Duration.ofSeconds(5)).process(fetchedRecord(pdf));
+
+        assertThat(this.deadLetters).singleElement().asString().startsWith("PARSER_ERROR");
+        assertThat(this.meters.counter("parkworld.parser.failures", "reason", "PARSER_ERROR").count()).isEqualTo(1);
+    }
+
+    @Test
+    void letsAPublishFailurePropagateSoTheRecordIsRedeliveredNotDeadLettered() throws Exception {
+        Path pdf = Files.write(this.blobs.resolve("a.pdf"), new byte[] { 1 });
+        IssueProcessor processor = new IssueProcessor(IssueProcessorTests::twoArticles, events -> {
+            throw new IllegalStateException("broker unavailable");
+        }, (record, reason, message) -> this.deadLetters.add(reason), this.threads, Duration.ofSeconds(5), "test",
+                this.clock, this.meters);
+
+        assertThatThrownBy(() -> processor.process(fetchedRecord(pdf))).hasMessageContaining("broker unavailable");
+        assertThat(this.deadLetters).isEmpty();
+        assertThat(this.meters.find("parkworld.parser.issues").counter()).as("issue not counted as parsed").isNull();
     }
 }
