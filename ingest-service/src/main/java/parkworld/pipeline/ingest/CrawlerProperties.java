@@ -30,6 +30,6 @@ public record CrawlerProperties(@DefaultValue Set<String> allowedHosts,
         @NotBlank @DefaultValue("parkworld-pipeline/0.1 (+https://github.com/parkworld/parkworld-pipeline)") String userAgent,
         @DefaultValue("2s") Duration minDelayPerHost, @DefaultValue("30s") Duration requestTimeout,
         @Min(1) @Max(20) @DefaultValue("4") int maxAttempts, @DefaultValue("1s") Duration initialBackoff,
-        @DefaultValue("60s") Duration maxBackoff, @DefaultValue("200MB") DataSize maxDocumentSize,
+        @DefaultValue("60s") Duration maxBackoff, @DefaultValue("100MB") DataSize maxDocumentSize,
         @DefaultValue("30s") Duration maxCrawlDelay) {
 }

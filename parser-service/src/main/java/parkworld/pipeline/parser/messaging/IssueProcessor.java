@@ -2,8 +2,6 @@ package parkworld.pipeline.parser.messaging;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,6 +31,7 @@ public final class IssueProcessor {
     private static final Logger log = LoggerFactory.getLogger(IssueProcessor.class);
 
     private final IssueReader reader;
+    private final BlobLocator blobs;
     private final IssueEventSink sink;
     private final DeadLetterSink deadLetters;
     private final ExecutorService parsers;
@@ -41,9 +40,13 @@ public final class IssueProcessor {
     private final Clock clock;
     private final MeterRegistry meters;
 
-    public IssueProcessor(IssueReader reader, IssueEventSink sink, DeadLetterSink deadLetters, ExecutorService parsers,
-            Duration timeLimit, String parserVersion, Clock clock, MeterRegistry meters) {
+    /**
+     * @param blobStore the blob store directory; only PDFs inside it are read (null: any {@code file:} URI)
+     */
+    public IssueProcessor(IssueReader reader, Path blobStore, IssueEventSink sink, DeadLetterSink deadLetters,
+            ExecutorService parsers, Duration timeLimit, String parserVersion, Clock clock, MeterRegistry meters) {
         this.reader = reader;
+        this.blobs = new BlobLocator(blobStore);
         this.sink = sink;
         this.deadLetters = deadLetters;
         this.parsers = parsers;
@@ -64,9 +67,12 @@ public final class IssueProcessor {
         }
         MDC.put("issueKey", fetched.issueKey());
         try {
-            Path pdf = blobPath(fetched);
-            if (pdf == null) {
-                reject(record, "BLOB_MISSING", "stored PDF " + fetched.blobUri() + " is not readable here");
+            Path pdf;
+            try {
+                pdf = this.blobs.locate(fetched.blobUri());
+            }
+            catch (BlobLocator.BlobUnavailable ex) {
+                reject(record, ex.reason(), ex.getMessage());
                 return;
             }
             Timer.Sample sample = Timer.start(this.meters);
@@ -139,20 +145,6 @@ public final class IssueProcessor {
                         "cannot read the PDF: " + io.getMessage(), io);
             }
             throw new ParserBug("parser failed: " + cause, cause);
-        }
-    }
-
-    private static Path blobPath(IssueFetched fetched) {
-        try {
-            URI uri = URI.create(fetched.blobUri());
-            if (!"file".equalsIgnoreCase(uri.getScheme())) {
-                return null;
-            }
-            Path path = Path.of(uri);
-            return Files.isReadable(path) ? path : null;
-        }
-        catch (IllegalArgumentException ex) {
-            return null;
         }
     }
 

@@ -42,7 +42,7 @@ class MessagingConfiguration {
     IssueProcessor issueProcessor(ParserProperties properties, StreamBridge streamBridge, ExecutorService parserThreads,
             Clock clock, MeterRegistry meters) {
         IssueParser parser = new IssueParser(properties.limits());
-        return new IssueProcessor(parser::parse, new KafkaIssueEventSink(streamBridge),
+        return new IssueProcessor(parser::parse, properties.blobStoreDirectory(), new KafkaIssueEventSink(streamBridge),
                 new KafkaDeadLetterSink(streamBridge, clock), parserThreads, properties.timeLimit(),
                 properties.version(), clock, meters);
     }

@@ -47,7 +47,7 @@ class IssueProcessorTests {
     }
 
     private IssueProcessor processor(IssueProcessor.IssueReader reader, Duration timeLimit) {
-        return new IssueProcessor(reader, this.published::add,
+        return new IssueProcessor(reader, this.blobs, this.published::add,
                 (record, reason, message) -> this.deadLetters.add(reason + " " + new String(record.payload(), StandardCharsets.UTF_8)),
                 this.threads, timeLimit, "test", this.clock, this.meters);
     }
@@ -141,7 +141,7 @@ class IssueProcessorTests {
     @Test
     void letsAPublishFailurePropagateSoTheRecordIsRedeliveredNotDeadLettered() throws Exception {
         Path pdf = Files.write(this.blobs.resolve("a.pdf"), new byte[] { 1 });
-        IssueProcessor processor = new IssueProcessor(IssueProcessorTests::twoArticles, events -> {
+        IssueProcessor processor = new IssueProcessor(IssueProcessorTests::twoArticles, this.blobs, events -> {
             throw new IllegalStateException("broker unavailable");
         }, (record, reason, message) -> this.deadLetters.add(reason), this.threads, Duration.ofSeconds(5), "test",
                 this.clock, this.meters);
@@ -149,5 +149,15 @@ class IssueProcessorTests {
         assertThatThrownBy(() -> processor.process(fetchedRecord(pdf))).hasMessageContaining("broker unavailable");
         assertThat(this.deadLetters).isEmpty();
         assertThat(this.meters.find("parkworld.parser.issues").counter()).as("issue not counted as parsed").isNull();
+    }
+
+    @Test
+    void refusesBlobOutsideTheBlobStore(@TempDir Path elsewhere) throws Exception {
+        Path secret = Files.write(elsewhere.resolve("secret.pdf"), new byte[] { 1 });
+
+        processor(IssueProcessorTests::twoArticles, Duration.ofSeconds(5)).process(fetchedRecord(secret));
+
+        assertThat(this.deadLetters).singleElement().asString().startsWith("BLOB_OUTSIDE_STORE");
+        assertThat(this.published).isEmpty();
     }
 }
