@@ -9,12 +9,13 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * Where articles are indexed. The service creates {@code name} with the mapping it ships
- * ({@code elasticsearch/articles-v1.json}) when it is missing and points {@code alias} at it; it writes through the
- * alias and readers (Kibana) read through it, so a future mapping version can be rolled out as a new index and the
- * alias moved.
+ * ({@code elasticsearch/articles-v1.json}) when it is missing and writes to it directly; readers (Kibana) read through
+ * {@code alias}, which the service creates pointing at {@code name} only when it does not exist yet. A future mapping
+ * version is rolled out as a new index, filled and reindexed while readers stay on the old one, then the alias is
+ * moved by the operator.
  *
- * @param alias the alias readers and writers use
- * @param name  the concrete index of this mapping version
+ * @param alias the alias readers use
+ * @param name  the concrete index of this mapping version, the one written to
  */
 @Validated
 @ConfigurationProperties("parkworld.indexer.index")

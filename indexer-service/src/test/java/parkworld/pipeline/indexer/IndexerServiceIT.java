@@ -3,6 +3,7 @@ package parkworld.pipeline.indexer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.search.Search;
 import java.io.IOException;
@@ -46,6 +47,8 @@ import parkworld.pipeline.contract.DeadLetterHeaders;
 import parkworld.pipeline.contract.EventJson;
 import parkworld.pipeline.contract.EventType;
 import parkworld.pipeline.indexer.bulk.ArticleBulkWriter;
+import parkworld.pipeline.indexer.mapping.ArticleIndexMapping;
+import parkworld.pipeline.indexer.mapping.ArticleIndexSetup;
 import parkworld.pipeline.indexer.messaging.KafkaDeadLetterPublisher;
 import parkworld.pipeline.indexer.messaging.RetryForever;
 import parkworld.pipeline.testsupport.KafkaTopics;
@@ -68,6 +71,7 @@ class IndexerServiceIT {
     static final String GROUP = "it-" + RUN + "-indexer";
     static final String ALIAS = "it-" + RUN + "-articles";
     static final String INDEX = ALIAS + "-v1";
+    static final String NEXT_INDEX = ALIAS + "-v2";
     static final Duration PATIENCE = Duration.ofSeconds(60);
     static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -88,6 +92,9 @@ class IndexerServiceIT {
     RestClient elasticsearch;
 
     @Autowired
+    ElasticsearchClient client;
+
+    @Autowired
     MeterRegistry meters;
 
     @LocalServerPort
@@ -103,7 +110,13 @@ class IndexerServiceIT {
             this.producer.close(Duration.ofSeconds(5));
         }
         setWriteBlock(false);
-        this.elasticsearch.performRequest(new Request("DELETE", "/" + INDEX + "?ignore_unavailable=true"));
+        this.elasticsearch.performRequest(new Request("DELETE", "/" + INDEX + "," + NEXT_INDEX
+                + "?ignore_unavailable=true"));
+        for (String template : List.of(INDEX, NEXT_INDEX)) {
+            Request delete = new Request("DELETE", "/_index_template/" + template);
+            delete.addParameter("ignore", "404");
+            this.elasticsearch.performRequest(delete);
+        }
     }
 
     @Test
@@ -114,6 +127,31 @@ class IndexerServiceIT {
             .isEqualTo("strict");
         assertThat(get("/" + INDEX + "/_mapping").path(INDEX).path("mappings").path("properties").path("places")
             .path("properties").path("location").path("type").asString()).isEqualTo("geo_point");
+    }
+
+    @Test
+    void leavesAnExistingAliasPointingAtAnotherIndexWhereItIs() throws IOException {
+        // An instance of the next mapping version starting while readers still use this one.
+        new ArticleIndexSetup(this.client, ArticleIndexMapping.v1(), NEXT_INDEX, ALIAS).ensureReady();
+
+        assertThat(get("/_alias/" + ALIAS).propertyNames()).as("indices the alias points at").containsExactly(INDEX);
+        assertThat(get("/" + NEXT_INDEX + "/_mapping").path(NEXT_INDEX).path("mappings").path("dynamic").asString())
+            .as("the new version's index is created all the same")
+            .isEqualTo("strict");
+    }
+
+    @Test
+    void reCreatesADeletedIndexWithTheShippedMappingWhenWrittenTo() throws IOException {
+        new ArticleIndexSetup(this.client, ArticleIndexMapping.v1(), NEXT_INDEX, ALIAS).ensureReady();
+        this.elasticsearch.performRequest(new Request("DELETE", "/" + NEXT_INDEX));
+
+        Request write = new Request("PUT", "/" + NEXT_INDEX + "/_doc/" + newArticleId());
+        write.setJsonEntity("{\"articleId\":\"121-000000000001\"}");
+        this.elasticsearch.performRequest(write);
+
+        assertThat(get("/" + NEXT_INDEX + "/_mapping").path(NEXT_INDEX).path("mappings").path("dynamic").asString())
+            .as("auto-created from the template, not with a dynamic mapping")
+            .isEqualTo("strict");
     }
 
     @Test

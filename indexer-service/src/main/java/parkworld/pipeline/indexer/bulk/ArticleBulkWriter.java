@@ -32,6 +32,11 @@ import parkworld.pipeline.indexer.elasticsearch.ElasticsearchUnavailableExceptio
  * fails, a whole request or a single item (429, 5xx, blocks, connection refused), throws
  * {@link ElasticsearchUnavailableException} so the caller retries the whole batch: re-indexing the items that did
  * succeed is harmless, as it writes the same version again.
+ * <p>
+ * Documents go to the concrete, versioned index this build's mapping belongs to, not to the readers' alias: while a
+ * new mapping version is rolled out the alias still points at the previous index, which must not receive documents
+ * of the new shape. {@code ArticleIndexSetup} installs an index template for exactly that name, so should the index
+ * be deleted while the indexer runs, the next bulk request re-creates it with the shipped mapping, not a dynamic one.
  */
 public class ArticleBulkWriter {
 
@@ -56,8 +61,7 @@ public class ArticleBulkWriter {
 
     /**
      * @param sender sends the requests
-     * @param target the alias to write through; requests require it to be an alias, so a deleted index is reported
-     *               instead of silently re-created without the mapping
+     * @param target the concrete, versioned index to write to ({@code parkworld.indexer.index.name})
      * @param limits how big one request may get
      * @param meters where to record counts and durations
      */
@@ -79,7 +83,7 @@ public class ArticleBulkWriter {
      *
      * @param documents what to index
      * @return what became of them, once Elasticsearch acknowledged every item
-     * @throws IndexMissingException             when the alias does not exist
+     * @throws IndexMissingException             when the index does not exist and Elasticsearch may not create it
      * @throws ElasticsearchUnavailableException when a request or any item failed for a reason other than its
      *                                           content; nothing is lost, the caller retries
      */
@@ -99,6 +103,10 @@ public class ArticleBulkWriter {
             rejections.addAll(chunk.rejections());
             start = end;
         }
+        // Counted only now: a later chunk failing makes the caller retry the whole batch, earlier chunks included,
+        // and counting per chunk would count those articles again on every attempt.
+        this.indexed.increment(indexedCount);
+        this.stale.increment(staleCount);
         return new BulkResult(indexedCount, staleCount, rejections);
     }
 
@@ -167,8 +175,6 @@ public class ArticleBulkWriter {
             throw indexMissing ? new IndexMissingException(message) : new ElasticsearchUnavailableException(message);
         }
         sample.stop(timer("success"));
-        this.indexed.increment(indexedCount);
-        this.stale.increment(staleCount);
         return new BulkResult(indexedCount, staleCount, rejections);
     }
 
@@ -181,7 +187,6 @@ public class ArticleBulkWriter {
                 .document(BinaryData.of(document.source(), ContentType.APPLICATION_JSON)))));
         }
         return BulkRequest.of(bulk -> bulk.index(this.target)
-            .requireAlias(true)
             .timeout(Time.of(t -> t.time(this.limits.timeout().toMillis() + "ms")))
             .operations(operations));
     }

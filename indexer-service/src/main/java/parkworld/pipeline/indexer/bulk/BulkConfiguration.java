@@ -7,13 +7,13 @@ import org.springframework.context.annotation.Configuration;
 import parkworld.pipeline.indexer.BulkProperties;
 import parkworld.pipeline.indexer.IndexProperties;
 
-/** The bulk writer, writing through the articles alias. */
+/** The bulk writer, writing to the versioned articles index (readers use the alias, see {@code ArticleIndexSetup}). */
 @Configuration(proxyBeanMethods = false)
 public class BulkConfiguration {
 
     @Bean
     ArticleBulkWriter articleBulkWriter(ElasticsearchClient client, IndexProperties index, BulkProperties bulk,
             MeterRegistry meters) {
-        return new ArticleBulkWriter(client::bulk, index.alias(), bulk, meters);
+        return new ArticleBulkWriter(client::bulk, index.name(), bulk, meters);
     }
 }

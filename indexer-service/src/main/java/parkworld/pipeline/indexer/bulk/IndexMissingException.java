@@ -2,7 +2,7 @@ package parkworld.pipeline.indexer.bulk;
 
 import parkworld.pipeline.indexer.elasticsearch.ElasticsearchUnavailableException;
 
-/** The alias articles are written through does not exist (the index was deleted): set it up again and retry. */
+/** The index articles are written to does not exist and was not auto-created: set it up again and retry. */
 public class IndexMissingException extends ElasticsearchUnavailableException {
 
     public IndexMissingException(String message) {

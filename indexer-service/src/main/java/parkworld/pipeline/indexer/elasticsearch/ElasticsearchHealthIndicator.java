@@ -3,6 +3,7 @@ package parkworld.pipeline.indexer.elasticsearch;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.HealthStatus;
 import co.elastic.clients.elasticsearch.cluster.HealthResponse;
+import java.io.IOException;
 import java.time.Duration;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
@@ -25,8 +26,17 @@ public class ElasticsearchHealthIndicator extends AbstractHealthIndicator {
     }
 
     @Override
-    protected void doHealthCheck(Health.Builder builder) throws Exception {
-        HealthResponse health = this.client.cluster().health();
+    protected void doHealthCheck(Health.Builder builder) {
+        HealthResponse health;
+        try {
+            health = this.client.cluster().health();
+        }
+        catch (IOException | RuntimeException ex) {
+            // Reported here rather than thrown: AbstractHealthIndicator would log the whole stack trace on every
+            // probe, i.e. thousands of lines a minute for as long as the cluster is unreachable.
+            builder.down().withDetail("error", oneLine(ex));
+            return;
+        }
         if (health.status() == HealthStatus.Red) {
             builder.down();
         }
@@ -36,5 +46,10 @@ public class ElasticsearchHealthIndicator extends AbstractHealthIndicator {
         builder.withDetail("clusterName", health.clusterName())
             .withDetail("status", health.status().jsonValue())
             .withDetail("numberOfNodes", health.numberOfNodes());
+    }
+
+    private static String oneLine(Exception failure) {
+        String message = failure.getMessage() == null ? "" : ": " + failure.getMessage().replaceAll("\\s+", " ");
+        return failure.getClass().getName() + message;
     }
 }

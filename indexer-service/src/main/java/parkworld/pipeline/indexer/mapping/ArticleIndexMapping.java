@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The versioned definition of the articles index, read from the class path: index settings and a strict mapping of
@@ -66,6 +67,23 @@ public final class ArticleIndexMapping {
     /** @return the {@code mappings} object alone, the body of a put-mapping request */
     public InputStream putMappingBody() {
         return new ByteArrayInputStream(JSON.writeValueAsBytes(this.tree.get("mappings")));
+    }
+
+    /**
+     * @param indexName the one index the template applies to
+     * @param priority  the template's priority, above any broader template that could match the name
+     * @return the body of a put-index-template request giving {@code indexName} this definition whenever
+     *         Elasticsearch creates it, e.g. when a bulk request writes to it after it was deleted
+     */
+    public InputStream indexTemplateBody(String indexName, int priority) {
+        ObjectNode body = JSON.createObjectNode();
+        body.putArray("index_patterns").add(indexName);
+        body.put("priority", priority);
+        ObjectNode template = body.putObject("template");
+        template.set("settings", this.tree.get("settings"));
+        template.set("mappings", this.tree.get("mappings"));
+        body.putObject("_meta").put("source", this.resource);
+        return new ByteArrayInputStream(JSON.writeValueAsBytes(body));
     }
 
     /** @return the {@code mappings} object, for inspection */

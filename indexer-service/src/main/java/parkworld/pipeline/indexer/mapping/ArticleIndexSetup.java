@@ -2,26 +2,32 @@ package parkworld.pipeline.indexer.mapping;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
-import co.elastic.clients.elasticsearch.indices.AliasDefinition;
-import co.elastic.clients.elasticsearch.indices.GetAliasResponse;
-import co.elastic.clients.elasticsearch.indices.get_alias.IndexAliases;
 import java.io.IOException;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import parkworld.pipeline.indexer.elasticsearch.ElasticsearchFailures;
 import parkworld.pipeline.indexer.elasticsearch.ElasticsearchUnavailableException;
 
 /**
- * Makes sure the versioned articles index exists with the shipped mapping and that the alias points at it (and only
- * at it, as its write index). Idempotent: safe to run at every start and by several instances at once. Once it has
- * succeeded it is not repeated until {@link #invalidate()} says the index went missing.
+ * Makes sure the versioned articles index exists with the shipped mapping, and creates the readers' alias pointing at
+ * it when there is no alias yet. An alias that already exists is never moved: when it points at another index (a new
+ * mapping version is being rolled out, or an old instance restarts during a rolling deploy) readers keep what they
+ * see and a WARN says so; the alias is moved by the operator once the new index is reindexed. The indexer itself
+ * writes to the concrete index, never through the alias (see {@code ArticleBulkWriter}).
+ * <p>
+ * Also installs an index template matching exactly the index name, so an index deleted while the indexer runs is
+ * re-created by the next bulk request with the shipped mapping rather than a dynamic one.
+ * <p>
+ * Idempotent: safe to run at every start and by several instances at once. Once it has succeeded it is not repeated
+ * until {@link #invalidate()} says the index went missing.
  */
 public class ArticleIndexSetup implements IndexReadiness {
 
     private static final Logger log = LoggerFactory.getLogger(ArticleIndexSetup.class);
+
+    /** Above the built-in templates (at most 500 in Elasticsearch 8) so no broader pattern wins over ours. */
+    static final int TEMPLATE_PRIORITY = 1000;
 
     private final ElasticsearchClient client;
     private final ArticleIndexMapping mapping;
@@ -33,7 +39,8 @@ public class ArticleIndexSetup implements IndexReadiness {
      * @param client    the client
      * @param mapping   the index definition
      * @param indexName the concrete, versioned index, e.g. {@code parkworld-articles-v1}
-     * @param alias     the alias pointed at it, e.g. {@code parkworld-articles}
+     * @param alias     the alias readers use, e.g. {@code parkworld-articles}; created pointing at {@code indexName}
+     *                  only when it does not exist
      */
     public ArticleIndexSetup(ElasticsearchClient client, ArticleIndexMapping mapping, String indexName, String alias) {
         this.client = client;
@@ -42,18 +49,18 @@ public class ArticleIndexSetup implements IndexReadiness {
         this.alias = alias;
     }
 
-    /** @return the alias documents are written through */
+    /** @return the alias readers use */
     public String alias() {
         return this.alias;
     }
 
-    /** @return the concrete index the alias points at */
+    /** @return the concrete index documents are written to */
     public String indexName() {
         return this.indexName;
     }
 
     /**
-     * Creates the index and the alias unless an earlier call already did.
+     * Creates the index, its template and (when missing) the alias unless an earlier call already did.
      *
      * @throws ElasticsearchUnavailableException when the cluster cannot be reached or is not healthy enough; try
      *                                           again later
@@ -69,8 +76,9 @@ public class ArticleIndexSetup implements IndexReadiness {
                 return;
             }
             try {
+                putIndexTemplate();
                 createOrUpdateIndex();
-                pointAlias();
+                createAliasIfMissing();
             }
             catch (IOException | ElasticsearchException ex) {
                 if (ElasticsearchFailures.isRetryable(ex)) {
@@ -111,29 +119,28 @@ public class ArticleIndexSetup implements IndexReadiness {
         log.info("Index {} exists; mapping from {} applied", this.indexName, this.mapping.resource());
     }
 
-    private void pointAlias() throws IOException {
-        if (aliasPointsOnlyAtIndex()) {
-            log.info("Alias {} already points at {}", this.alias, this.indexName);
-            return;
-        }
-        this.client.indices().updateAliases(u -> u
-            .actions(a -> a.remove(r -> r.index("*").alias(this.alias).mustExist(false)))
-            .actions(a -> a.add(add -> add.index(this.indexName).alias(this.alias).isWriteIndex(true))));
-        log.info("Alias {} now points at {}", this.alias, this.indexName);
+    private void putIndexTemplate() throws IOException {
+        this.client.indices().putIndexTemplate(p -> p.name(this.indexName)
+            .withJson(this.mapping.indexTemplateBody(this.indexName, TEMPLATE_PRIORITY)));
     }
 
-    private boolean aliasPointsOnlyAtIndex() throws IOException {
+    private void createAliasIfMissing() throws IOException {
         if (!this.client.indices().existsAlias(e -> e.name(this.alias)).value()) {
-            return false;
+            // Two instances starting at once may both add it: adding the same alias to the same index is a no-op.
+            this.client.indices().updateAliases(u -> u.actions(a -> a.add(add -> add.index(this.indexName)
+                .alias(this.alias))));
+            log.info("Created alias {} pointing at {}", this.alias, this.indexName);
+            return;
         }
-        GetAliasResponse response = this.client.indices().getAlias(g -> g.name(this.alias));
-        Map<String, IndexAliases> holders = response.result();
-        if (!holders.keySet().equals(Set.of(this.indexName))) {
-            log.info("Alias {} points at {}; moving it to {}", this.alias, List.copyOf(holders.keySet()),
-                    this.indexName);
-            return false;
+        List<String> holders = List.copyOf(this.client.indices().getAlias(g -> g.name(this.alias)).result().keySet());
+        if (holders.contains(this.indexName)) {
+            log.info("Alias {} points at {}", this.alias, holders);
+            return;
         }
-        AliasDefinition definition = holders.get(this.indexName).aliases().get(this.alias);
-        return definition != null && !Boolean.FALSE.equals(definition.isWriteIndex());
+        // Not moved: readers would lose every article not yet reindexed into this index, and an old instance
+        // restarting during a rolling deploy would move it back.
+        log.warn("Alias {} points at {}, not at {} which this indexer writes to; leaving it as it is. "
+                + "Move it once {} holds every article (reindex)", this.alias, holders, this.indexName,
+                this.indexName);
     }
 }

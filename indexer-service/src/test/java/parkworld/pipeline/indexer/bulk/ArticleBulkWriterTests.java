@@ -41,7 +41,7 @@ class ArticleBulkWriterTests {
             List<String> ids = request.operations().stream().map(op -> op.index().id()).toList();
             return BulkResponses.of(items.apply(ids));
         };
-        return new ArticleBulkWriter(sender, "parkworld-articles", limits, this.meters);
+        return new ArticleBulkWriter(sender, BulkResponses.INDEX, limits, this.meters);
     }
 
     static List<ArticleDocument> documents(String... ids) {
@@ -61,9 +61,9 @@ class ArticleBulkWriterTests {
         assertThat(result).isEqualTo(new BulkResult(2, 0, List.of()));
         assertThat(this.requests).as("one bulk request for a small batch").hasSize(1);
         BulkRequest request = this.requests.get(0);
-        assertThat(request.index()).isEqualTo("parkworld-articles");
-        assertThat(request.requireAlias()).as("writes must go through the alias, never auto-create an index")
-            .isTrue();
+        assertThat(request.index())
+            .as("writes go to the versioned index, not the alias, which may still point at an older version")
+            .isEqualTo("parkworld-articles-v1");
         IndexOperation<?> first = request.operations().get(0).index();
         assertThat(first.id()).isEqualTo("121-0a1b2c3d4e5f");
         assertThat(first.versionType()).isEqualTo(VersionType.ExternalGte);
@@ -145,7 +145,7 @@ class ArticleBulkWriterTests {
         BulkSender unreachable = request -> {
             throw new ConnectException("Connection refused");
         };
-        ArticleBulkWriter writer = new ArticleBulkWriter(unreachable, "parkworld-articles", LIMITS, this.meters);
+        ArticleBulkWriter writer = new ArticleBulkWriter(unreachable, BulkResponses.INDEX, LIMITS, this.meters);
 
         assertThatThrownBy(() -> writer.write(documents("121-000000000001")))
             .isInstanceOf(ElasticsearchUnavailableException.class)
@@ -164,6 +164,39 @@ class ArticleBulkWriterTests {
 
         assertThat(result.indexed()).isEqualTo(5);
         assertThat(this.requests).extracting(request -> request.operations().size()).containsExactly(2, 2, 1);
+    }
+
+    @Test
+    void countsNothingWhenALaterRequestOfTheBatchFailsSoTheRetryIsNotCountedTwice() {
+        BulkProperties two = new BulkProperties(2, DataSize.ofMegabytes(10), Duration.ofMinutes(1));
+        ArticleBulkWriter writer = writer(two, ids -> ids.stream()
+            .map(id -> id.endsWith("3") ? BulkResponses.tooManyRequests(id)
+                    : id.endsWith("2") ? BulkResponses.versionConflict(id) : BulkResponses.created(id))
+            .toList());
+        List<ArticleDocument> batch = documents("121-000000000001", "121-000000000002", "121-000000000003");
+
+        assertThatThrownBy(() -> writer.write(batch)).isInstanceOf(ElasticsearchUnavailableException.class);
+
+        assertThat(this.requests).as("the first request succeeded, the second failed").hasSize(2);
+        assertThat(this.meters.counter(ArticleBulkWriter.INDEXED_METER).count()).isZero();
+        assertThat(this.meters.counter(ArticleBulkWriter.STALE_METER).count()).isZero();
+    }
+
+    @Test
+    void countsEachArticleOnceWhenARetriedMultiRequestBatchSucceeds() {
+        BulkProperties two = new BulkProperties(2, DataSize.ofMegabytes(10), Duration.ofMinutes(1));
+        int[] attempt = { 0 };
+        ArticleBulkWriter writer = writer(two, ids -> ids.stream()
+            .map(id -> id.endsWith("3") && attempt[0]++ == 0 ? BulkResponses.tooManyRequests(id)
+                    : BulkResponses.created(id))
+            .toList());
+        List<ArticleDocument> batch = documents("121-000000000001", "121-000000000002", "121-000000000003");
+
+        assertThatThrownBy(() -> writer.write(batch)).isInstanceOf(ElasticsearchUnavailableException.class);
+        BulkResult retried = writer.write(batch);
+
+        assertThat(retried.indexed()).isEqualTo(3);
+        assertThat(this.meters.counter(ArticleBulkWriter.INDEXED_METER).count()).isEqualTo(3);
     }
 
     @Test
