@@ -47,7 +47,8 @@ public final class ElasticsearchNode implements AutoCloseable {
         Path distribution = binaries.requireElasticsearchHome();
         ProcessOwner owner = ProcessOwner.forElasticsearch();
         // Outside the checkout, which may sit in a directory the unprivileged user cannot enter.
-        Path workDirectory = createWorkDirectory(binaries.elasticsearchVersion());
+        WorkDirectory work = WorkDirectory.create("parkworld-es-" + binaries.elasticsearchVersion() + "-");
+        Path workDirectory = work.path();
         ChildProcess process = null;
         try {
             long began = System.nanoTime();
@@ -65,9 +66,11 @@ public final class ElasticsearchNode implements AutoCloseable {
             LogFile.note(logFile, "ready after " + Duration.ofNanos(System.nanoTime() - began).toMillis() + " ms");
             ElasticsearchNode node = new ElasticsearchNode(process, workDirectory, httpPort);
             ShutdownReaper.register(node);
+            work.handOver();
             return node;
         } catch (RuntimeException e) {
             stop(process, workDirectory);
+            work.close();
             throw e;
         }
     }
@@ -133,14 +136,6 @@ public final class ElasticsearchNode implements AutoCloseable {
         environment.put("CLI_JAVA_OPTS", "-Djava.io.tmpdir=" + tmp);
         environment.put("HOME", workDirectory.toString());
         return builder;
-    }
-
-    private static Path createWorkDirectory(String version) {
-        try {
-            return Files.createTempDirectory("parkworld-es-" + version + "-");
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create a temp directory for Elasticsearch", e);
-        }
     }
 
     private static void stop(ChildProcess process, Path workDirectory) {

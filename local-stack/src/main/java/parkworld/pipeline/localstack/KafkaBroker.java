@@ -39,7 +39,8 @@ public final class KafkaBroker implements AutoCloseable {
     public static KafkaBroker start(Path logFile) {
         Binaries binaries = Binaries.load();
         Path libs = binaries.requireKafkaLibs();
-        Path workDirectory = createWorkDirectory();
+        WorkDirectory work = WorkDirectory.create("parkworld-kafka-");
+        Path workDirectory = work.path();
         ChildProcess process = null;
         try {
             long began = System.nanoTime();
@@ -61,12 +62,15 @@ public final class KafkaBroker implements AutoCloseable {
             LogFile.note(logFile, "ready after " + Duration.ofNanos(System.nanoTime() - began).toMillis() + " ms");
             KafkaBroker broker = new KafkaBroker(process, workDirectory, port);
             ShutdownReaper.register(broker);
+            work.handOver();
             return broker;
         } catch (IOException e) {
             stop(process, workDirectory);
+            work.close();
             throw new UncheckedIOException("Cannot prepare the Kafka broker in " + workDirectory, e);
         } catch (RuntimeException e) {
             stop(process, workDirectory);
+            work.close();
             throw e;
         }
     }
@@ -129,14 +133,6 @@ public final class KafkaBroker implements AutoCloseable {
         command.add(mainClass);
         command.addAll(List.of(arguments));
         return new ProcessBuilder(command);
-    }
-
-    private static Path createWorkDirectory() {
-        try {
-            return Files.createTempDirectory("parkworld-kafka-");
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create a temp directory for Kafka", e);
-        }
     }
 
     private static void stop(ChildProcess process, Path workDirectory) {

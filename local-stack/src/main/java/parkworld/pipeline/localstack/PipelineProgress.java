@@ -1,5 +1,7 @@
 package parkworld.pipeline.localstack;
 
+import java.util.Optional;
+
 /**
  * Counts across the pipeline, read from the services' metrics.
  *
@@ -20,6 +22,25 @@ public record PipelineProgress(boolean ingestRunDone, long issuesPublished, long
     public boolean isSettled() {
         return this.ingestRunDone && this.issuesParsed + this.issuesRejected >= this.issuesPublished
                 && this.articlesIndexed + this.deadLetters >= this.articlesExtracted;
+    }
+
+    /** The service whose work is outstanding: ingest until its run is done, then the parser, then the indexer. */
+    public String stuckStage() {
+        if (!this.ingestRunDone) {
+            return "ingest-service";
+        }
+        return this.issuesParsed + this.issuesRejected < this.issuesPublished ? "parser-service" : "indexer-service";
+    }
+
+    /** Why a settled run did not ingest what it should have: issues that failed, or nothing found at all. */
+    public Optional<String> ingestProblem() {
+        if (this.issuesFailed > 0) {
+            return Optional.of(this.issuesFailed + " issue(s) could not be fetched");
+        }
+        if (this.issuesPublished == 0 && this.issuesUnchanged == 0) {
+            return Optional.of("no issues were found at the source");
+        }
+        return Optional.empty();
     }
 
     public String summary() {

@@ -43,7 +43,9 @@ public final class PipelineServices implements AutoCloseable {
         PipelineServices services = new PipelineServices(settings);
         try {
             services.startService("indexer-service", List.of("--parkworld.elasticsearch.uris=" + settings.elasticsearchUrl()));
-            services.startService("parser-service", List.of());
+            // The parser reads only PDFs inside the blob store ingest writes to.
+            services.startService("parser-service",
+                    List.of("--parkworld.parser.blob-store-directory=" + settings.workDirectory().resolve("blobs")));
             services.startIngest();
         }
         catch (RuntimeException ex) {
@@ -132,6 +134,13 @@ public final class PipelineServices implements AutoCloseable {
     /** Services that stopped although nobody asked them to. */
     public List<String> exited() {
         return this.processes.entrySet().stream().filter(e -> !e.getValue().isAlive()).map(Map.Entry::getKey).toList();
+    }
+
+    /** Each service's health endpoint, in start order; the ports are random. */
+    public Map<String, String> healthUrls() {
+        Map<String, String> urls = new LinkedHashMap<>();
+        this.metrics.forEach((name, service) -> urls.put(name, service.actuatorUrl() + "/health"));
+        return urls;
     }
 
     public Path logFile(String service) {

@@ -22,6 +22,11 @@ final class ServiceMetrics {
         this.base = URI.create("http://127.0.0.1:" + port);
     }
 
+    /** {@code http://127.0.0.1:<port>/actuator}. */
+    String actuatorUrl() {
+        return this.base + "/actuator";
+    }
+
     boolean isReady() {
         try {
             return get("/actuator/health/readiness").statusCode() == 200;

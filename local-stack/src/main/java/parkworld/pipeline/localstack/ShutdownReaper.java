@@ -1,13 +1,19 @@
 package parkworld.pipeline.localstack;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Safety net: whatever is still open when the JVM exits (Ctrl-C, System.exit, end of a test run) gets closed. */
+/**
+ * Safety net and the one shutdown path: whatever is still open when the JVM exits (Ctrl-C, System.exit, end of a
+ * test run) gets closed, newest first, so what was started on top of something stops before it (services before
+ * Elasticsearch and Kafka, a process before its work directory is deleted).
+ */
 final class ShutdownReaper {
 
+    /** Guarded by the class lock: registration happens on the starting thread, closing on the hook thread. */
     private static final Set<AutoCloseable> OPEN = new LinkedHashSet<>();
     private static boolean hookInstalled;
 
@@ -26,26 +32,15 @@ final class ShutdownReaper {
         OPEN.remove(resource);
     }
 
-    private static void closeAll() {
+    /** Closes everything still registered, newest first, one after the other; visible for tests. */
+    static void closeAll() {
         List<AutoCloseable> open;
         synchronized (ShutdownReaper.class) {
             open = new ArrayList<>(OPEN);
         }
-        // In parallel: each close may wait for a graceful stop, and exit time is short.
-        List<Thread> closers = new ArrayList<>();
-        for (AutoCloseable resource : open) {
-            Thread closer = new Thread(() -> closeQuietly(resource), "parkworld-local-stack-close");
-            closer.start();
-            closers.add(closer);
-        }
-        for (Thread closer : closers) {
-            try {
-                closer.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
+        // One by one, not in parallel: a service stopping after its broker would hang on its graceful shutdown.
+        Collections.reverse(open);
+        open.forEach(ShutdownReaper::closeQuietly);
     }
 
     private static void closeQuietly(AutoCloseable resource) {
@@ -53,6 +48,8 @@ final class ShutdownReaper {
             resource.close();
         } catch (Exception e) {
             System.err.println("[local-stack] could not close " + resource + " at exit: " + e);
+        } finally {
+            deregister(resource);
         }
     }
 }

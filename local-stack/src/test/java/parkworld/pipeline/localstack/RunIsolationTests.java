@@ -1,0 +1,53 @@
+package parkworld.pipeline.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
+
+import org.junit.jupiter.api.Test;
+
+class RunIsolationTests {
+
+    @Test
+    void runWithItsOwnKafkaAndElasticsearchKeepsTheRealNames() {
+        assertThat(RunIsolation.properties(LocalPipeline.options(new String[] {"--source=fixtures"}), "ab12cd34"))
+                .isEmpty();
+    }
+
+    @Test
+    void sharedKafkaGetsPrefixedTopicsGroupsAndIndex() {
+        var properties = RunIsolation.properties(
+                LocalPipeline.options(new String[] {"--kafka=broker:9092"}), "ab12cd34");
+
+        assertThat(properties).containsOnly(
+                entry("parkworld.topics.issues-fetched", "local-ab12cd34.parkworld.issues.fetched"),
+                entry("parkworld.topics.articles", "local-ab12cd34.parkworld.articles"),
+                entry("parkworld.topics.issues-parsed", "local-ab12cd34.parkworld.issues.parsed"),
+                entry("parkworld.topics.parser-dead-letter", "local-ab12cd34.parkworld.parser.dlq"),
+                entry("parkworld.topics.indexer-dead-letter", "local-ab12cd34.parkworld.indexer.dlq"),
+                entry("spring.cloud.stream.bindings.extractArticles-in-0.group", "local-ab12cd34-parser"),
+                entry("spring.cloud.stream.bindings.indexArticles-in-0.group", "local-ab12cd34-indexer"),
+                entry("parkworld.indexer.index.alias", "local-ab12cd34-parkworld-articles"),
+                entry("parkworld.indexer.index.name", "local-ab12cd34-parkworld-articles-v1"));
+    }
+
+    @Test
+    void sharedElasticsearchAloneIsolatesTheWholeRun() {
+        assertThat(RunIsolation.properties(
+                LocalPipeline.options(new String[] {"--elasticsearch=http://es:9200"}), "ab12cd34"))
+                .containsEntry("spring.cloud.stream.bindings.extractArticles-in-0.group", "local-ab12cd34-parser")
+                .containsEntry("parkworld.indexer.index.alias", "local-ab12cd34-parkworld-articles");
+    }
+
+    @Test
+    void queriedAliasIsTheOneGivenToTheIndexer() {
+        var isolated = RunIsolation.properties(LocalPipeline.options(new String[] {"--kafka=b:9092"}), "ab12cd34");
+
+        assertThat(RunIsolation.alias(isolated)).isEqualTo("local-ab12cd34-parkworld-articles");
+        assertThat(RunIsolation.alias(java.util.Map.of())).isEqualTo("parkworld-articles");
+    }
+
+    @Test
+    void everyRunGetsADifferentId() {
+        assertThat(RunIsolation.newRunId()).matches("[0-9a-f]{8}").isNotEqualTo(RunIsolation.newRunId());
+    }
+}
