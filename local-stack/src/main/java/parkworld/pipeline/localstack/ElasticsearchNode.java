@@ -25,14 +25,11 @@ public final class ElasticsearchNode implements AutoCloseable {
     private static final List<String> FOREIGN_ENVIRONMENT = List.of("JAVA_HOME", "JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS",
             "JAVA_OPTS", "ES_PATH_CONF", "ES_JAVA_OPTS", "CLI_JAVA_OPTS");
 
-    private final ChildProcess process;
-    private final Path workDirectory;
+    private final ServerProcess server;
     private final int httpPort;
-    private boolean closed;
 
     private ElasticsearchNode(ChildProcess process, Path workDirectory, int httpPort) {
-        this.process = process;
-        this.workDirectory = workDirectory;
+        this.server = new ServerProcess(process, workDirectory);
         this.httpPort = httpPort;
     }
 
@@ -69,7 +66,7 @@ public final class ElasticsearchNode implements AutoCloseable {
             work.handOver();
             return node;
         } catch (RuntimeException e) {
-            stop(process, workDirectory);
+            ServerProcess.stop(process, workDirectory);
             work.close();
             throw e;
         }
@@ -81,34 +78,31 @@ public final class ElasticsearchNode implements AutoCloseable {
     }
 
     public Path logFile() {
-        return process.logFile();
+        return server.logFile();
     }
 
     public boolean isAlive() {
-        return process.isAlive();
+        return server.isAlive();
     }
 
     Path workDirectory() {
-        return workDirectory;
+        return server.workDirectory();
     }
 
     long pid() {
-        return process.pid();
+        return server.pid();
     }
 
     /** Stops the node and every process it started (gracefully, then forcibly) and deletes its copy and data. */
     @Override
-    public synchronized void close() {
-        if (!closed) {
-            stop(process, workDirectory);
-            closed = true;
-        }
+    public void close() {
+        server.close();
         ShutdownReaper.deregister(this);
     }
 
     @Override
     public String toString() {
-        return "ElasticsearchNode[" + httpUrl() + ", " + process + "]";
+        return "ElasticsearchNode[" + httpUrl() + ", " + server + "]";
     }
 
     private static void prepareCopy(Path distribution, Path workDirectory, int httpPort, int transportPort) {
@@ -138,12 +132,6 @@ public final class ElasticsearchNode implements AutoCloseable {
         return builder;
     }
 
-    private static void stop(ChildProcess process, Path workDirectory) {
-        if (process != null) {
-            process.close();
-        }
-        Directories.deleteQuietly(workDirectory);
-    }
 
     /** Asks the node itself: yellow means every primary shard is assigned, all a single node can offer. */
     private static final class HealthProbe {

@@ -19,14 +19,11 @@ public final class KafkaBroker implements AutoCloseable {
     private static final Duration FORMAT_TIMEOUT = Duration.ofSeconds(60);
     private static final String STARTED_LINE = "Kafka Server started";
 
-    private final ChildProcess process;
-    private final Path workDirectory;
+    private final ServerProcess server;
     private final int port;
-    private boolean closed;
 
     private KafkaBroker(ChildProcess process, Path workDirectory, int port) {
-        this.process = process;
-        this.workDirectory = workDirectory;
+        this.server = new ServerProcess(process, workDirectory);
         this.port = port;
     }
 
@@ -65,11 +62,11 @@ public final class KafkaBroker implements AutoCloseable {
             work.handOver();
             return broker;
         } catch (IOException e) {
-            stop(process, workDirectory);
+            ServerProcess.stop(process, workDirectory);
             work.close();
             throw new UncheckedIOException("Cannot prepare the Kafka broker in " + workDirectory, e);
         } catch (RuntimeException e) {
-            stop(process, workDirectory);
+            ServerProcess.stop(process, workDirectory);
             work.close();
             throw e;
         }
@@ -81,34 +78,31 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     public Path logFile() {
-        return process.logFile();
+        return server.logFile();
     }
 
     public boolean isAlive() {
-        return process.isAlive();
+        return server.isAlive();
     }
 
     Path workDirectory() {
-        return workDirectory;
+        return server.workDirectory();
     }
 
     long pid() {
-        return process.pid();
+        return server.pid();
     }
 
     /** Stops the broker (gracefully, then forcibly) and deletes its data. */
     @Override
-    public synchronized void close() {
-        if (!closed) {
-            stop(process, workDirectory);
-            closed = true;
-        }
+    public void close() {
+        server.close();
         ShutdownReaper.deregister(this);
     }
 
     @Override
     public String toString() {
-        return "KafkaBroker[" + bootstrapServers() + ", " + process + "]";
+        return "KafkaBroker[" + bootstrapServers() + ", " + server + "]";
     }
 
     private static void formatStorage(Path libs, Path config, Path logFile) {
@@ -135,10 +129,4 @@ public final class KafkaBroker implements AutoCloseable {
         return new ProcessBuilder(command);
     }
 
-    private static void stop(ChildProcess process, Path workDirectory) {
-        if (process != null) {
-            process.close();
-        }
-        Directories.deleteQuietly(workDirectory);
-    }
 }
