@@ -17,7 +17,7 @@ import java.util.Map;
  * local-stack build unpacked from Maven Central. It runs from a private copy of that distribution (removed by
  * {@link #close()}), as an unprivileged user when this JVM runs as root; the log file stays.
  */
-public final class ElasticsearchNode implements AutoCloseable {
+public final class ElasticsearchNode extends LocalServer {
 
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(120);
     private static final String HEAP = "-Xms512m -Xmx512m";
@@ -25,11 +25,10 @@ public final class ElasticsearchNode implements AutoCloseable {
     private static final List<String> FOREIGN_ENVIRONMENT = List.of("JAVA_HOME", "JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS",
             "JAVA_OPTS", "ES_PATH_CONF", "ES_JAVA_OPTS", "CLI_JAVA_OPTS");
 
-    private final ServerProcess server;
     private final int httpPort;
 
     private ElasticsearchNode(ChildProcess process, Path workDirectory, int httpPort) {
-        this.server = new ServerProcess(process, workDirectory);
+        super(process, workDirectory);
         this.httpPort = httpPort;
     }
 
@@ -66,7 +65,7 @@ public final class ElasticsearchNode implements AutoCloseable {
             work.handOver();
             return node;
         } catch (RuntimeException e) {
-            ServerProcess.stop(process, workDirectory);
+            LocalServer.stop(process, workDirectory);
             work.close();
             throw e;
         }
@@ -77,32 +76,9 @@ public final class ElasticsearchNode implements AutoCloseable {
         return "http://127.0.0.1:" + httpPort;
     }
 
-    public Path logFile() {
-        return server.logFile();
-    }
-
-    public boolean isAlive() {
-        return server.isAlive();
-    }
-
-    Path workDirectory() {
-        return server.workDirectory();
-    }
-
-    long pid() {
-        return server.pid();
-    }
-
-    /** Stops the node and every process it started (gracefully, then forcibly) and deletes its copy and data. */
-    @Override
-    public void close() {
-        server.close();
-        ShutdownReaper.deregister(this);
-    }
-
     @Override
     public String toString() {
-        return "ElasticsearchNode[" + httpUrl() + ", " + server + "]";
+        return "ElasticsearchNode[" + httpUrl() + ", " + processDescription() + "]";
     }
 
     private static void prepareCopy(Path distribution, Path workDirectory, int httpPort, int transportPort) {

@@ -13,17 +13,16 @@ import java.util.List;
  * the local-stack build copied out of Maven Central. Data lives in a fresh temp directory removed by {@link #close()};
  * the log file stays.
  */
-public final class KafkaBroker implements AutoCloseable {
+public final class KafkaBroker extends LocalServer {
 
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration FORMAT_TIMEOUT = Duration.ofSeconds(60);
     private static final String STARTED_LINE = "Kafka Server started";
 
-    private final ServerProcess server;
     private final int port;
 
     private KafkaBroker(ChildProcess process, Path workDirectory, int port) {
-        this.server = new ServerProcess(process, workDirectory);
+        super(process, workDirectory);
         this.port = port;
     }
 
@@ -62,11 +61,11 @@ public final class KafkaBroker implements AutoCloseable {
             work.handOver();
             return broker;
         } catch (IOException e) {
-            ServerProcess.stop(process, workDirectory);
+            LocalServer.stop(process, workDirectory);
             work.close();
             throw new UncheckedIOException("Cannot prepare the Kafka broker in " + workDirectory, e);
         } catch (RuntimeException e) {
-            ServerProcess.stop(process, workDirectory);
+            LocalServer.stop(process, workDirectory);
             work.close();
             throw e;
         }
@@ -77,32 +76,9 @@ public final class KafkaBroker implements AutoCloseable {
         return "127.0.0.1:" + port;
     }
 
-    public Path logFile() {
-        return server.logFile();
-    }
-
-    public boolean isAlive() {
-        return server.isAlive();
-    }
-
-    Path workDirectory() {
-        return server.workDirectory();
-    }
-
-    long pid() {
-        return server.pid();
-    }
-
-    /** Stops the broker (gracefully, then forcibly) and deletes its data. */
-    @Override
-    public void close() {
-        server.close();
-        ShutdownReaper.deregister(this);
-    }
-
     @Override
     public String toString() {
-        return "KafkaBroker[" + bootstrapServers() + ", " + server + "]";
+        return "KafkaBroker[" + bootstrapServers() + ", " + processDescription() + "]";
     }
 
     private static void formatStorage(Path libs, Path config, Path logFile) {

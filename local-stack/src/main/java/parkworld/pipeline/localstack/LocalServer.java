@@ -3,25 +3,26 @@ package parkworld.pipeline.localstack;
 import java.nio.file.Path;
 
 /**
- * A started server child process with the work directory it owns: what Kafka and Elasticsearch have in common.
- * Closing stops the process tree (gracefully, then forcibly) and deletes the work directory; the log file stays.
+ * A server started as a child process, with the work directory it owns: what {@link KafkaBroker} and
+ * {@link ElasticsearchNode} have in common. Closing stops the process tree (gracefully, then forcibly) and deletes
+ * the work directory; the log file stays.
  */
-final class ServerProcess {
+public abstract class LocalServer implements AutoCloseable {
 
     private final ChildProcess process;
     private final Path workDirectory;
     private boolean closed;
 
-    ServerProcess(ChildProcess process, Path workDirectory) {
+    LocalServer(ChildProcess process, Path workDirectory) {
         this.process = process;
         this.workDirectory = workDirectory;
     }
 
-    Path logFile() {
+    public Path logFile() {
         return this.process.logFile();
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return this.process.isAlive();
     }
 
@@ -33,11 +34,16 @@ final class ServerProcess {
         return this.process.pid();
     }
 
-    synchronized void close() {
-        if (!this.closed) {
-            stop(this.process, this.workDirectory);
-            this.closed = true;
+    /** Stops the server and every process it started, and deletes its work directory. */
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (!this.closed) {
+                stop(this.process, this.workDirectory);
+                this.closed = true;
+            }
         }
+        ShutdownReaper.deregister(this);
     }
 
     /** Cleans up after a start that failed half-way: {@code process} may be null. */
@@ -48,8 +54,7 @@ final class ServerProcess {
         Directories.deleteQuietly(workDirectory);
     }
 
-    @Override
-    public String toString() {
+    String processDescription() {
         return this.process.toString();
     }
 }
