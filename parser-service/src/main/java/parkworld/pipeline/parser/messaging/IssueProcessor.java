@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Timer;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -120,7 +121,19 @@ public final class IssueProcessor {
     }
 
     private ParsedIssue parseWithinLimit(Path pdf) throws TimeoutException, InterruptedException {
-        Future<ParsedIssue> parse = this.parsers.submit(() -> this.reader.read(pdf));
+        Map<String, String> logContext = MDC.getCopyOfContextMap();
+        Future<ParsedIssue> parse = this.parsers.submit(() -> {
+            // The parser thread logs with the same issue key as the consumer thread.
+            if (logContext != null) {
+                MDC.setContextMap(logContext);
+            }
+            try {
+                return this.reader.read(pdf);
+            }
+            finally {
+                MDC.clear();
+            }
+        });
         try {
             return parse.get(this.timeLimit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
         }

@@ -160,4 +160,17 @@ class IssueProcessorTests {
         assertThat(this.deadLetters).singleElement().asString().startsWith("BLOB_OUTSIDE_STORE");
         assertThat(this.published).isEmpty();
     }
+
+    @Test
+    void parsesWithTheIssueKeyInTheLogContext() throws Exception {
+        Path pdf = Files.write(this.blobs.resolve("a.pdf"), new byte[] { 1 });
+        List<String> seen = new ArrayList<>();
+
+        processor(p -> {
+            seen.add(org.slf4j.MDC.get("issueKey"));
+            return twoArticles(p);
+        }, Duration.ofSeconds(5)).process(fetchedRecord(pdf));
+
+        assertThat(seen).containsExactly("issue-121");
+    }
 }
