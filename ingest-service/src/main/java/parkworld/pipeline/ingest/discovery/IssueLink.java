@@ -2,10 +2,8 @@ package parkworld.pipeline.ingest.discovery;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import parkworld.pipeline.contract.IssueKeys;
+import parkworld.pipeline.contract.Sha256;
 
 /**
  * A PDF that looks like an issue, found at the source.
@@ -18,17 +16,8 @@ public record IssueLink(URI uri, String issueKey) {
     public static IssueLink of(URI uri) {
         String path = uri.getPath() == null ? "" : uri.getPath();
         String name = path.substring(path.lastIndexOf('/') + 1);
-        String key = IssueKeys.fromFileName(name).orElseGet(() -> IssueKeys.fromHash(sha256(uri.toString())));
+        String key = IssueKeys.fromFileName(name).orElseGet(() -> IssueKeys.fromHash(Sha256.hex(uri.toString().getBytes(StandardCharsets.UTF_8))));
         return new IssueLink(uri, key);
     }
 
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                .digest(text.getBytes(StandardCharsets.UTF_8)));
-        }
-        catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException("every JVM has SHA-256", ex);
-        }
-    }
 }

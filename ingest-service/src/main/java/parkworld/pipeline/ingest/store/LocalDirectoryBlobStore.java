@@ -5,9 +5,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import parkworld.pipeline.contract.Sha256;
 
 /**
  * A blob store in a local (or mounted shared) directory: {@code <sha256>.pdf} per document, written to a temporary
@@ -24,7 +22,7 @@ public final class LocalDirectoryBlobStore implements BlobStore {
 
     @Override
     public StoredBlob put(byte[] content) throws IOException {
-        String sha256 = sha256(content);
+        String sha256 = Sha256.hex(content);
         Path target = this.directory.resolve(sha256 + ".pdf");
         if (!Files.exists(target) || Files.size(target) != content.length) {
             Path temp = Files.createTempFile(this.directory, sha256, ".part");
@@ -68,12 +66,4 @@ public final class LocalDirectoryBlobStore implements BlobStore {
         }
     }
 
-    static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        }
-        catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException("every JVM has SHA-256", ex);
-        }
-    }
 }

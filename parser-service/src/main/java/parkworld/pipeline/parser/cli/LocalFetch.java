@@ -7,11 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 import parkworld.pipeline.contract.IssueFetched;
 import parkworld.pipeline.contract.IssueKeys;
+import parkworld.pipeline.contract.Sha256;
 
 /**
  * The {@link IssueFetched} ingest would have announced for a local file, so the command builds exactly the events
@@ -24,7 +24,7 @@ final class LocalFetch {
 
     static IssueFetched of(Path pdf, Instant fetchedAt) throws IOException {
         String uri = pdf.toAbsolutePath().normalize().toUri().toString();
-        MessageDigest sha256 = sha256();
+        MessageDigest sha256 = Sha256.digest();
         long size;
         // streamed: an issue can be large, and only its hash is needed
         try (InputStream in = new DigestInputStream(Files.newInputStream(pdf), sha256)) {
@@ -40,14 +40,5 @@ final class LocalFetch {
      */
     static String issueKey(Path pdf, String sha256) {
         return IssueKeys.fromFileName(pdf.getFileName().toString()).orElseGet(() -> IssueKeys.fromHash(sha256));
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        }
-        catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException("every Java runtime has SHA-256", ex);
-        }
     }
 }

@@ -1,12 +1,10 @@
 package parkworld.pipeline.parser.publish;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.Map;
+import parkworld.pipeline.contract.Sha256;
 
 /**
  * Gives articles stable ids: {@code <serial>-<12 hex of SHA-256 of the normalised title>}, with {@code -2},
@@ -36,12 +34,6 @@ public final class ArticleIds {
     }
 
     private static String hash(String text) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 6);
-        }
-        catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException("every JVM has SHA-256", ex);
-        }
+        return Sha256.hex(text.getBytes(StandardCharsets.UTF_8)).substring(0, 12);
     }
 }
