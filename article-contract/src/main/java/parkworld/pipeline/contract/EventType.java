@@ -51,7 +51,8 @@ public enum EventType {
     }
 
     /**
-     * Checks a serialized event against this type's JSON Schema.
+     * Checks a serialized event against this type's JSON Schema, formats ({@code date}, {@code date-time},
+     * {@code uri}) included. Properties the schema does not know are accepted: a newer minor version may add them.
      *
      * @param json the event as JSON
      * @return one line per violation, empty when the event conforms
@@ -64,7 +65,11 @@ public enum EventType {
         catch (RuntimeException ex) {
             return List.of("not JSON: " + ex.getMessage());
         }
-        return schema().validate(node).stream().map(Error::toString).toList();
+        // Draft 2020-12 treats "format" as an annotation only; dates and instants are part of the contract, so assert.
+        return schema().validate(node, context -> context.executionConfig(config -> config.formatAssertionsEnabled(true)))
+            .stream()
+            .map(Error::toString)
+            .toList();
     }
 
     private Schema schema() {
