@@ -9,28 +9,29 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import picocli.CommandLine;
 
 /**
  * The run command: starts Kafka, Elasticsearch (unless existing ones are given) and the three services on loopback,
- * ingests once from the source, shows progress, prints what got indexed with a query to paste, and keeps running
- * (the weekly schedule included) until Ctrl-C, which stops everything it started.
+ * ingests once from the source, shows progress, prints what got indexed with a query to paste, then everything that
+ * did not make it (ingest failures, dead letters) with the command to read the dead letters, and keeps running (the
+ * weekly schedule included) until Ctrl-C, which stops everything it started. With {@code --exit-when-done} it stops
+ * after the first ingest instead, with an exit status saying whether everything made it.
  */
 public final class LocalPipeline {
 
-    static final String USAGE = """
-            usage: deploy/run-local [--help] [--source=URL|FOLDER|FILE] [--kafka=HOST:PORT] [--elasticsearch=URL] [--exit-when-done]
-              --source          a listing page that links to issue PDFs, or a local folder or PDF (default https://www.parkworld.net/)
-              --kafka           use this Kafka instead of starting one
-              --elasticsearch   use this Elasticsearch instead of starting one
-                                (either one: the run uses its own local-<id> topics, consumer groups and index)
-              --exit-when-done  stop everything once the first ingest has been indexed
-            """;
+    /** Everything fetched was parsed and indexed. */
+    static final int EXIT_CLEAN = 0;
+    /** Issues could not be fetched, the source had none, or the run itself failed (a service, a timeout). */
+    static final int EXIT_FAILED = 1;
+    /** Unknown option, malformed value, missing source. */
+    static final int EXIT_USAGE = 2;
+    /** The parser or the indexer dead-lettered records: the run "worked" but lost some of its input. */
+    static final int EXIT_DEAD_LETTERS = 3;
 
     /** Long enough for a full backfill from the website; a stage making no progress this long is stuck. */
     private static final Duration SETTLE_TIMEOUT = Duration.ofMinutes(10);
@@ -39,27 +40,27 @@ public final class LocalPipeline {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options;
+        RunOptions options;
         try {
-            options = options(args);
+            options = RunOptions.parse(args);
         }
-        catch (IllegalArgumentException ex) {
-            System.err.println(ex.getMessage());
-            System.err.print(USAGE);
-            System.exit(2);
+        catch (CommandLine.ParameterException ex) {
+            System.err.println("[local-pipeline] " + ex.getMessage());
+            System.err.print(RunOptions.usage());
+            System.exit(EXIT_USAGE);
             return;
         }
-        if (options.containsKey("help")) {
-            System.out.print(USAGE);
+        if (options.help) {
+            System.out.print(RunOptions.usage());
             return;
         }
-        String source = options.getOrDefault("source", "https://www.parkworld.net/");
-        if (!source.matches("(?i)https?://.*")) {
+        String source = options.source;
+        if (!options.sourceIsWeb()) {
             Path local = Path.of(source).toAbsolutePath().normalize();
             // Checked before anything starts: a missing folder would otherwise be an empty, "successful" run.
             if (!Files.exists(local)) {
                 System.err.println("[local-pipeline] --source: no such file or folder: " + local);
-                System.exit(2);
+                System.exit(EXIT_USAGE);
                 return;
             }
             source = local.toString();
@@ -77,13 +78,13 @@ public final class LocalPipeline {
         // Elasticsearch, then Kafka. This one was registered first, so it reports last.
         ShutdownReaper.register(() -> say("Stopped everything it started."));
         try {
-            String kafka = options.get("kafka");
+            String kafka = options.kafka;
             if (kafka == null) {
                 say("Starting Kafka (KRaft, loopback)...");
                 kafka = KafkaBroker.start(work.resolve("logs").resolve("kafka.log")).bootstrapServers();
             }
             say("Kafka: " + kafka);
-            String elasticsearch = options.get("elasticsearch");
+            String elasticsearch = options.elasticsearchUrl();
             if (elasticsearch == null) {
                 say("Starting Elasticsearch (single node, loopback)...");
                 elasticsearch = ElasticsearchNode.start(work.resolve("logs").resolve("elasticsearch.log")).httpUrl();
@@ -102,20 +103,29 @@ public final class LocalPipeline {
             say("Done: " + count + " articles searchable in Elasticsearch index '" + alias + "'. " + progress.summary());
             say("Try:  curl -s -G '" + elasticsearch + "/" + alias + "/_search?pretty' --data-urlencode 'q=title:储能'"
                     + " --data-urlencode '_source=title,section,page,issue.serial'");
-            Optional<String> problem = progress.ingestProblem();
-            boolean exitWhenDone = options.containsKey("exit-when-done");
-            problem.ifPresent(p -> System.err.println("[local-pipeline] Ingest problem: " + p + "; see "
-                    + services.logFile("ingest-service") + (exitWhenDone ? " (exit status 1)" : "")));
-            if (exitWhenDone) {
+            RunReport report = RunReport.of(progress, kafka, RunIsolation.parserDeadLetterTopic(properties),
+                    RunIsolation.indexerDeadLetterTopic(properties), work.resolve("logs"));
+            if (!report.isClean()) {
+                warn("Not everything made it through:");
+                report.problems().forEach(problem -> warn("  " + problem));
+                if (options.exitWhenDone && options.kafka == null && report.exitStatus() == EXIT_DEAD_LETTERS) {
+                    // The dead letters live in the Kafka this run started, which goes when it exits.
+                    warn("  (this run's Kafka stops on exit: run without --exit-when-done to read them while it runs)");
+                }
+            }
+            if (options.exitWhenDone) {
+                if (!report.isClean()) {
+                    warn("Exit status " + report.exitStatus() + ".");
+                }
                 // The ShutdownReaper stops what was started.
-                System.exit(problem.isPresent() ? 1 : 0);
+                System.exit(report.exitStatus());
             }
             say("Still running (the weekly schedule too). Press Ctrl-C to stop everything.");
             Thread.currentThread().join();
         }
         catch (RuntimeException ex) {
             System.err.println("[local-pipeline] failed: " + ex.getMessage());
-            System.exit(1);
+            System.exit(EXIT_FAILED);
         }
     }
 
@@ -167,29 +177,11 @@ public final class LocalPipeline {
         }
     }
 
-    static Map<String, String> options(String[] args) {
-        Map<String, String> options = new LinkedHashMap<>();
-        for (String arg : args) {
-            if (arg.equals("-h")) {
-                arg = "--help";
-            }
-            if (!arg.startsWith("--")) {
-                throw new IllegalArgumentException("unexpected argument: " + arg);
-            }
-            String[] pair = arg.substring(2).split("=", 2);
-            if (!List.of("source", "kafka", "elasticsearch", "exit-when-done", "help").contains(pair[0])) {
-                throw new IllegalArgumentException("unknown option: " + arg);
-            }
-            boolean flag = pair[0].equals("exit-when-done") || pair[0].equals("help");
-            if (flag != (pair.length == 1) || (!flag && pair[1].isBlank())) {
-                throw new IllegalArgumentException(flag ? "takes no value: " + arg : "needs a value: " + arg);
-            }
-            options.put(pair[0], flag ? "true" : pair[1]);
-        }
-        return options;
-    }
-
     private static void say(String line) {
         System.out.println("[local-pipeline] " + line);
+    }
+
+    private static void warn(String line) {
+        System.err.println("[local-pipeline] " + line);
     }
 }

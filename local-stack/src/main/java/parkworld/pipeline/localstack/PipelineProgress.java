@@ -1,27 +1,53 @@
 package parkworld.pipeline.localstack;
 
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * Counts across the pipeline, read from the services' metrics.
  *
- * @param ingestRunDone     the ingest-service finished at least one run
- * @param issuesPublished   issues announced on the fetched topic
- * @param issuesUnchanged   issues skipped because they were announced before
- * @param issuesFailed      issues ingest could not fetch
- * @param issuesParsed      issues the parser turned into articles
- * @param issuesRejected    issue records the parser dead-lettered
- * @param articlesExtracted article events published
- * @param articlesIndexed   article events Elasticsearch acknowledged (stale ones included)
- * @param deadLetters       article events the indexer dead-lettered
+ * @param ingestRunDone      the ingest-service finished at least one run
+ * @param issuesPublished    issues announced on the fetched topic
+ * @param issuesUnchanged    issues skipped because they were announced before
+ * @param ingestFailures     issues ingest could not fetch, per reason
+ * @param issuesParsed       issues the parser turned into articles
+ * @param parserDeadLetters  issue records the parser dead-lettered, per reason
+ * @param articlesExtracted  article events published
+ * @param articlesIndexed    article events Elasticsearch acknowledged (stale ones included)
+ * @param indexerDeadLetters article records the indexer dead-lettered, per reason
  */
-public record PipelineProgress(boolean ingestRunDone, long issuesPublished, long issuesUnchanged, long issuesFailed,
-        long issuesParsed, long issuesRejected, long articlesExtracted, long articlesIndexed, long deadLetters) {
+public record PipelineProgress(boolean ingestRunDone, long issuesPublished, long issuesUnchanged,
+        Map<String, Long> ingestFailures, long issuesParsed, Map<String, Long> parserDeadLetters,
+        long articlesExtracted, long articlesIndexed, Map<String, Long> indexerDeadLetters) {
+
+    public PipelineProgress {
+        // Immutable copies: the record cannot change under its reader.
+        ingestFailures = Map.copyOf(ingestFailures);
+        parserDeadLetters = Map.copyOf(parserDeadLetters);
+        indexerDeadLetters = Map.copyOf(indexerDeadLetters);
+    }
+
+    /** Issues ingest could not fetch, whatever the reason. */
+    public long issuesFailed() {
+        return total(this.ingestFailures);
+    }
+
+    /** Issue records the parser dead-lettered, whatever the reason. */
+    public long issuesRejected() {
+        return total(this.parserDeadLetters);
+    }
+
+    /** Article records the indexer dead-lettered, whatever the reason. */
+    public long deadLetters() {
+        return total(this.indexerDeadLetters);
+    }
 
     /** Everything ingest announced was parsed or rejected, and every article was indexed or dead-lettered. */
     public boolean isSettled() {
-        return this.ingestRunDone && this.issuesParsed + this.issuesRejected >= this.issuesPublished
-                && this.articlesIndexed + this.deadLetters >= this.articlesExtracted;
+        return this.ingestRunDone && this.issuesParsed + issuesRejected() >= this.issuesPublished
+                && this.articlesIndexed + deadLetters() >= this.articlesExtracted;
     }
 
     /** The service whose work is outstanding: ingest until its run is done, then the parser, then the indexer. */
@@ -29,13 +55,13 @@ public record PipelineProgress(boolean ingestRunDone, long issuesPublished, long
         if (!this.ingestRunDone) {
             return "ingest-service";
         }
-        return this.issuesParsed + this.issuesRejected < this.issuesPublished ? "parser-service" : "indexer-service";
+        return this.issuesParsed + issuesRejected() < this.issuesPublished ? "parser-service" : "indexer-service";
     }
 
     /** Why a settled run did not ingest what it should have: issues that failed, or nothing found at all. */
     public Optional<String> ingestProblem() {
-        if (this.issuesFailed > 0) {
-            return Optional.of(this.issuesFailed + " issue(s) could not be fetched");
+        if (issuesFailed() > 0) {
+            return Optional.of(issuesFailed() + " issue(s) could not be fetched (" + perReason(this.ingestFailures) + ")");
         }
         if (this.issuesPublished == 0 && this.issuesUnchanged == 0) {
             return Optional.of("no issues were found at the source");
@@ -43,10 +69,27 @@ public record PipelineProgress(boolean ingestRunDone, long issuesPublished, long
         return Optional.empty();
     }
 
+    /** True when the parser or the indexer gave up on any record. */
+    public boolean hasDeadLetters() {
+        return issuesRejected() > 0 || deadLetters() > 0;
+    }
+
     public String summary() {
         return "issues fetched " + this.issuesPublished + " (unchanged " + this.issuesUnchanged + ", failed "
-                + this.issuesFailed + ") | parsed " + this.issuesParsed + " (rejected " + this.issuesRejected
+                + issuesFailed() + ") | parsed " + this.issuesParsed + " (rejected " + issuesRejected()
                 + ") | articles " + this.articlesExtracted + " | indexed " + this.articlesIndexed + " (dead letters "
-                + this.deadLetters + ")";
+                + deadLetters() + ")";
+    }
+
+    /** {@code NOT_PDF 2, TIMEOUT 1}, by reason name. */
+    static String perReason(Map<String, Long> counts) {
+        return new TreeMap<>(counts).entrySet().stream()
+            .filter(e -> e.getValue() > 0)
+            .map(e -> e.getKey() + " " + e.getValue())
+            .collect(Collectors.joining(", "));
+    }
+
+    private static long total(Map<String, Long> counts) {
+        return counts.values().stream().mapToLong(Long::longValue).sum();
     }
 }

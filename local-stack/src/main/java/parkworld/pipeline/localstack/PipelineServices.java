@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import parkworld.pipeline.contract.PipelineMeters;
 
 /**
  * The three packaged services ({@code <service>/target/<service>.jar}) as child processes wired to one Kafka and
@@ -111,20 +112,33 @@ public final class PipelineServices implements AutoCloseable {
 
     /** What the services have done so far, from their metrics. */
     public PipelineProgress progress() {
-        String ingest = this.metrics.get("ingest-service").scrape();
-        String parser = this.metrics.get("parser-service").scrape();
-        String indexer = this.metrics.get("indexer-service").scrape();
+        return progress(this.metrics.get("ingest-service").scrape(), this.metrics.get("parser-service").scrape(),
+                this.metrics.get("indexer-service").scrape());
+    }
+
+    /**
+     * The progress the three scrapes show. Dead letters are {@link PipelineMeters#DEAD_LETTERS} in the parser's and
+     * the indexer's scrape, per reason; ingest failures are {@link PipelineMeters#INGEST_ISSUES} with outcome
+     * {@code failed}, per reason.
+     */
+    static PipelineProgress progress(String ingest, String parser, String indexer) {
+        String ingestIssues = PipelineMeters.prometheus(PipelineMeters.INGEST_ISSUES, "_total");
+        String deadLetters = PipelineMeters.prometheus(PipelineMeters.DEAD_LETTERS, "_total");
         return new PipelineProgress(
-                ServiceMetrics.sum(ingest, "parkworld_ingest_run_duration_seconds_count", Map.of()) >= 1,
-                count(ingest, "parkworld_ingest_issues_total", Map.of("outcome", "published")),
-                count(ingest, "parkworld_ingest_issues_total", Map.of("outcome", "unchanged")),
-                count(ingest, "parkworld_ingest_issues_total", Map.of("outcome", "failed")),
-                count(parser, "parkworld_parser_issues_total", Map.of("outcome", "parsed")),
-                count(parser, "parkworld_parser_failures_total", Map.of()),
-                count(parser, "parkworld_parser_articles_total", Map.of()),
-                count(indexer, "parkworld_indexer_articles_indexed_total", Map.of())
-                        + count(indexer, "parkworld_indexer_articles_stale_total", Map.of()),
-                count(indexer, "parkworld_indexer_dead_letters_total", Map.of()));
+                ServiceMetrics.sum(ingest, PipelineMeters.prometheus(PipelineMeters.INGEST_RUN_DURATION, "_seconds_count"),
+                        Map.of()) >= 1,
+                count(ingest, ingestIssues, Map.of(PipelineMeters.TAG_OUTCOME, "published")),
+                count(ingest, ingestIssues, Map.of(PipelineMeters.TAG_OUTCOME, "unchanged")),
+                ServiceMetrics.countBy(ingest, ingestIssues, Map.of(PipelineMeters.TAG_OUTCOME, "failed"),
+                        PipelineMeters.TAG_REASON),
+                count(parser, PipelineMeters.prometheus(PipelineMeters.PARSER_ISSUES, "_total"),
+                        Map.of(PipelineMeters.TAG_OUTCOME, "parsed")),
+                ServiceMetrics.countBy(parser, deadLetters, Map.of(), PipelineMeters.TAG_REASON),
+                count(parser, PipelineMeters.prometheus(PipelineMeters.PARSER_ARTICLES, "_total"), Map.of()),
+                count(indexer, PipelineMeters.prometheus(PipelineMeters.INDEXER_ARTICLES_INDEXED, "_total"), Map.of())
+                        + count(indexer, PipelineMeters.prometheus(PipelineMeters.INDEXER_ARTICLES_STALE, "_total"),
+                                Map.of()),
+                ServiceMetrics.countBy(indexer, deadLetters, Map.of(), PipelineMeters.TAG_REASON));
     }
 
     private static long count(String scrape, String metric, Map<String, String> labels) {

@@ -1,40 +1,42 @@
 package parkworld.pipeline.localstack;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
 import java.util.UUID;
+import parkworld.pipeline.contract.Topics;
 
 /**
  * Keeps a local run off shared infrastructure's production names. With {@code --kafka} or {@code --elasticsearch}
  * the local services would otherwise join the real consumer groups (stealing partitions from production consumers),
  * publish to the real topics and move the real alias; so such a run gets its own topics, groups and index, all
- * prefixed {@code local-<run id>}.
+ * prefixed {@code local-<run id>}. The topics are every one the contract defines ({@link Topics#RESOURCE}), so a topic
+ * added there is isolated too.
  */
 final class RunIsolation {
 
     /** The indexer's own default, used when the run is not isolated. */
     static final String DEFAULT_ALIAS = "parkworld-articles";
     static final String ALIAS_PROPERTY = "parkworld.indexer.index.alias";
-
-    private static final Map<String, String> TOPICS = Map.of(
-            "issues-fetched", "parkworld.issues.fetched",
-            "articles", "parkworld.articles",
-            "issues-parsed", "parkworld.issues.parsed",
-            "parser-dead-letter", "parkworld.parser.dlq",
-            "indexer-dead-letter", "parkworld.indexer.dlq");
+    static final String TOPIC_PROPERTY_PREFIX = "parkworld.topics.";
+    static final String PARSER_DEAD_LETTER_PROPERTY = TOPIC_PROPERTY_PREFIX + "parser-dead-letter";
+    static final String INDEXER_DEAD_LETTER_PROPERTY = TOPIC_PROPERTY_PREFIX + "indexer-dead-letter";
 
     private RunIsolation() {
     }
 
     /** Service properties for a run with these options: none when Kafka and Elasticsearch are both started here. */
-    static Map<String, String> properties(Map<String, String> options, String runId) {
-        if (!options.containsKey("kafka") && !options.containsKey("elasticsearch")) {
+    static Map<String, String> properties(RunOptions options, String runId) {
+        if (!options.sharesInfrastructure()) {
             return Map.of();
         }
         String prefix = "local-" + runId;
         Map<String, String> properties = new LinkedHashMap<>();
-        TOPICS.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(topic ->
-                properties.put("parkworld.topics." + topic.getKey(), prefix + "." + topic.getValue()));
+        contractTopics().forEach((property, topic) -> properties.put(property, prefix + "." + topic));
         properties.put("spring.cloud.stream.bindings.extractArticles-in-0.group", prefix + "-parser");
         properties.put("spring.cloud.stream.bindings.indexArticles-in-0.group", prefix + "-indexer");
         properties.put(ALIAS_PROPERTY, prefix + "-" + DEFAULT_ALIAS);
@@ -50,5 +52,34 @@ final class RunIsolation {
     /** The alias the indexer writes to, given the properties the services got. */
     static String alias(Map<String, String> properties) {
         return properties.getOrDefault(ALIAS_PROPERTY, DEFAULT_ALIAS);
+    }
+
+    /** The parser's dead-letter topic, given the properties the services got. */
+    static String parserDeadLetterTopic(Map<String, String> properties) {
+        return properties.getOrDefault(PARSER_DEAD_LETTER_PROPERTY, Topics.PARSER_DEAD_LETTER);
+    }
+
+    /** The indexer's dead-letter topic, given the properties the services got. */
+    static String indexerDeadLetterTopic(Map<String, String> properties) {
+        return properties.getOrDefault(INDEXER_DEAD_LETTER_PROPERTY, Topics.INDEXER_DEAD_LETTER);
+    }
+
+    /** {@code parkworld.topics.<name>} to default topic, as the contract's topics file defines them, sorted. */
+    static Map<String, String> contractTopics() {
+        Properties defaults = new Properties();
+        try (InputStream in = Topics.class.getClassLoader().getResourceAsStream(Topics.RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(Topics.RESOURCE + " is not on the class path");
+            }
+            defaults.load(in);
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        Map<String, String> topics = new TreeMap<>();
+        defaults.stringPropertyNames().stream()
+            .filter(name -> name.startsWith(TOPIC_PROPERTY_PREFIX))
+            .forEach(name -> topics.put(name, defaults.getProperty(name)));
+        return topics;
     }
 }

@@ -1,0 +1,94 @@
+package parkworld.pipeline.localstack;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.util.regex.Pattern;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The run command's options ({@code deploy/run-local --help}); {@link #parse} checks them before anything starts. */
+@Command(name = "deploy/run-local", sortOptions = false, usageHelpAutoWidth = false, usageHelpWidth = 110,
+        description = "Runs Kafka, Elasticsearch and the three services on this machine and ingests once.",
+        exitCodeListHeading = "%nExit status with --exit-when-done:%n",
+        exitCodeList = {
+            LocalPipeline.EXIT_CLEAN + ":everything fetched was parsed and indexed",
+            LocalPipeline.EXIT_FAILED + ":issues failed to download, the source had none, or the run failed",
+            LocalPipeline.EXIT_USAGE + ":usage error",
+            LocalPipeline.EXIT_DEAD_LETTERS + ":records were dead-lettered by the parser or the indexer"})
+final class RunOptions {
+
+    static final String DEFAULT_SOURCE = "https://www.parkworld.net/";
+
+    /** {@code host:port}, comma-separated, as {@code bootstrap.servers} takes it. */
+    private static final Pattern BOOTSTRAP_SERVERS = Pattern.compile("[^\\s,:]+:\\d{1,5}(,[^\\s,:]+:\\d{1,5})*");
+
+    @Option(names = "--source", paramLabel = "URL|FOLDER|FILE", defaultValue = DEFAULT_SOURCE,
+            description = {"a listing page that links to issue PDFs, or a local folder or PDF", "(default: ${DEFAULT-VALUE})"})
+    String source;
+
+    @Option(names = "--kafka", paramLabel = "HOST:PORT", description = "use this Kafka instead of starting one")
+    String kafka;
+
+    @Option(names = "--elasticsearch", paramLabel = "URL",
+            description = {"use this Elasticsearch instead of starting one",
+                "(either one: the run uses its own local-<id> topics, consumer groups and index)"})
+    URI elasticsearch;
+
+    @Option(names = "--exit-when-done", description = "stop everything once the first ingest has been indexed")
+    boolean exitWhenDone;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help and exit")
+    boolean help;
+
+    /**
+     * Reads the command line.
+     *
+     * @throws CommandLine.ParameterException for an unknown option, a missing or malformed value, or an argument
+     */
+    static RunOptions parse(String... args) {
+        RunOptions options = new RunOptions();
+        CommandLine commandLine = new CommandLine(options);
+        commandLine.parseArgs(args);
+        if (options.kafka != null && !BOOTSTRAP_SERVERS.matcher(options.kafka).matches()) {
+            throw new CommandLine.ParameterException(commandLine,
+                    "--kafka: expected HOST:PORT[,HOST:PORT...] but was '" + options.kafka + "'");
+        }
+        if (options.elasticsearch != null && (options.elasticsearch.getHost() == null
+                || !("http".equals(options.elasticsearch.getScheme()) || "https".equals(options.elasticsearch.getScheme())))) {
+            throw new CommandLine.ParameterException(commandLine,
+                    "--elasticsearch: expected an http:// or https:// URL but was '" + options.elasticsearch + "'");
+        }
+        if (options.source.isBlank()) {
+            throw new CommandLine.ParameterException(commandLine, "--source: needs a URL, folder or file");
+        }
+        return options;
+    }
+
+    /** The generated help, exactly as {@code --help} prints it. */
+    static String usage() {
+        StringWriter text = new StringWriter();
+        new CommandLine(new RunOptions()).usage(new PrintWriter(text, true));
+        return text.toString();
+    }
+
+    /** True when the run uses existing infrastructure and so must keep off its production names. */
+    boolean sharesInfrastructure() {
+        return this.kafka != null || this.elasticsearch != null;
+    }
+
+    /** The Elasticsearch URL without a trailing slash, or null when the run starts its own. */
+    String elasticsearchUrl() {
+        if (this.elasticsearch == null) {
+            return null;
+        }
+        String url = this.elasticsearch.toString();
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    /** Whether the source is a web page rather than a local file or folder. */
+    boolean sourceIsWeb() {
+        return this.source.matches("(?i)https?://.*");
+    }
+}
