@@ -44,7 +44,7 @@ public record ConsumedRecord(String topic, int partition, long offset, byte[] ke
     /**
      * From a message the Kafka binder delivered to a function with native decoding. The binder maps each Kafka header
      * to a message header of the same name (raw bytes) and adds its own under {@code kafka_}; those and Spring's
-     * {@code id}, {@code timestamp} and {@code contentType} are left out.
+     * {@code id}, {@code timestamp}, {@code contentType}, {@code deliveryAttempt} and {@code scst_*} are left out.
      */
     public static ConsumedRecord of(Message<byte[]> message) {
         MessageHeaders in = message.getHeaders();
@@ -52,7 +52,7 @@ public record ConsumedRecord(String topic, int partition, long offset, byte[] ke
         in.forEach((name, value) -> {
             if (!name.startsWith(SPRING_KAFKA_PREFIX) && !name.equals(MessageHeaders.ID)
                     && !name.equals(MessageHeaders.TIMESTAMP) && !name.equals(MessageHeaders.CONTENT_TYPE)
-                    && !name.equals("deliveryAttempt") && !name.equals("target-protocol") && value != null) {
+                    && !name.equals("deliveryAttempt") && !name.startsWith("scst_") && value != null) {
                 headers.put(name, bytes(value));
             }
         });
