@@ -8,7 +8,8 @@ import parkworld.pipeline.testsupport.DocumentedDefaults;
 class DocumentedDefaultsTests {
 
     @ParameterizedTest
-    @CsvSource("parkworld.parser, parkworld.pipeline.parser.ParserProperties")
+    @CsvSource({ "parkworld.parser, parkworld.pipeline.parser.ParserProperties",
+            "parkworld.retry, parkworld.pipeline.messaging.RetryPolicyProperties" })
     void applicationYmlStatesTheRealDefaults(String prefix, Class<?> type) {
         DocumentedDefaults.assertApplicationYmlStatesTheDefaults(prefix, type);
     }

@@ -15,7 +15,7 @@ public enum ExitCode {
     /** The file does not exist, is not a regular file or cannot be read. */
     UNREADABLE(3),
 
-    /** The file was read but is not a usable issue (a {@code RejectionReason}, as the service dead-letters it). */
+    /** The file was read but is not a usable issue (with the {@code DeadLetterReason} the service would dead-letter it with). */
     REJECTED(4),
 
     /** Parsing took longer than the time limit. */

@@ -9,25 +9,20 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import parkworld.pipeline.contract.ArticleExtracted;
+import parkworld.pipeline.contract.DeadLetterReason;
+import parkworld.pipeline.contract.IssueFetched;
 import parkworld.pipeline.parser.ParserProperties;
-import parkworld.pipeline.parser.pdf.IssueRejectedException;
 import parkworld.pipeline.parser.pdf.PdfLimits;
-import parkworld.pipeline.parser.pdf.RejectionReason;
+import parkworld.pipeline.parser.pipeline.IssueOutcome;
+import parkworld.pipeline.parser.pipeline.IssuePipeline;
 import parkworld.pipeline.parser.publish.IssueEvents;
 import parkworld.pipeline.parser.structure.IssueParser;
-import parkworld.pipeline.parser.structure.ParsedIssue;
+import picocli.CommandLine;
 
 /**
  * {@code parse FILE.pdf}: parses one issue PDF the way the service does and prints its events, for people who want
@@ -73,17 +68,18 @@ public final class ParseCommand {
     public ExitCode run(List<String> args) {
         ParseOptions options;
         try {
-            options = ParseOptions.from(args, this.defaults.maxPages(), this.defaults.timeLimit());
+            options = ParseOptions.from(args, this.defaults);
         }
-        catch (UsageException ex) {
+        catch (CommandLine.ParameterException ex) {
+            if (ex.getCommandLine().isUsageHelpRequested()) {
+                return help();
+            }
             this.err.println("parse: " + ex.getMessage());
             this.err.println(SHORT_USAGE);
             return ExitCode.USAGE;
         }
         if (options.help()) {
-            this.out.print(ParseOptions.USAGE.formatted(this.defaults.maxPages(), human(this.defaults.timeLimit())));
-            this.out.flush();
-            return ExitCode.OK;
+            return help();
         }
         try {
             return parse(options);
@@ -96,6 +92,12 @@ public final class ParseCommand {
         }
     }
 
+    private ExitCode help() {
+        ParseOptions.commandLine(this.defaults).usage(this.out, CommandLine.Help.Ansi.OFF);
+        this.out.flush();
+        return ExitCode.OK;
+    }
+
     private ExitCode parse(ParseOptions options) {
         Path file = options.file();
         String unreadable = unreadable(file);
@@ -103,34 +105,41 @@ public final class ParseCommand {
             this.err.println("parse: " + file + ": " + unreadable);
             return ExitCode.UNREADABLE;
         }
-        IssueParser parser = new IssueParser(new PdfLimits(options.maxPages(), this.defaults.maxFileSize().toBytes()));
-        IssueEvents events;
+        Instant now = this.clock.instant();
+        IssueFetched fetched;
         try {
-            events = within(options.timeLimit(), () -> {
-                ParsedIssue issue = parser.parse(file);
-                Instant now = this.clock.instant();
-                return IssueEvents.of(LocalFetch.of(file, now), issue, this.defaults.version(), now);
-            });
-        }
-        catch (IssueRejectedException ex) {
-            this.err.println("parse: " + file + " rejected: " + ex.reason() + ": " + oneLine(ex.getMessage()));
-            return ExitCode.REJECTED;
-        }
-        catch (TimeoutException ex) {
-            this.err.println("parse: " + file + " abandoned: TIMEOUT: parsing took longer than "
-                    + human(options.timeLimit()) + " (--time-limit)");
-            return ExitCode.TIMEOUT;
+            fetched = LocalFetch.of(file, now);
         }
         catch (IOException ex) {
             this.err.println("parse: " + file + ": cannot be read: " + oneLine(String.valueOf(ex.getMessage())));
             return ExitCode.UNREADABLE;
+        }
+        IssueParser parser = new IssueParser(new PdfLimits(options.maxPages(), this.defaults.maxFileSize().toBytes()));
+        // A daemon thread: the command walks away after the time limit even if a page never finishes.
+        ExecutorService worker = Executors.newSingleThreadExecutor(task -> {
+            Thread parse = new Thread(task, "parse");
+            parse.setDaemon(true);
+            return parse;
+        });
+        IssueOutcome outcome;
+        try {
+            IssuePipeline pipeline = new IssuePipeline(parser::parse, worker, options.timeLimit(),
+                    this.defaults.output().rules(), this.defaults.version());
+            outcome = pipeline.run(fetched, file, now);
         }
         catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
             this.err.println("parse: " + file + ": interrupted");
             return ExitCode.UNEXPECTED;
         }
-        // printed only once everything is built: a failure never leaves half an issue on stdout
+        finally {
+            worker.shutdownNow();
+        }
+        if (outcome instanceof IssueOutcome.Rejected rejected) {
+            return rejected(file, options, rejected);
+        }
+        IssueEvents events = ((IssueOutcome.Publishable) outcome).output().events();
+        // printed only once everything is built and checked: a failure never leaves half an issue on stdout
         EventPrinter printer = new EventPrinter(options.pretty());
         for (ArticleExtracted article : events.articles()) {
             printer.print(article, this.out);
@@ -141,48 +150,19 @@ public final class ParseCommand {
         return ExitCode.OK;
     }
 
-    /**
-     * Runs the work on a daemon thread so the caller can walk away after the time limit even if a page never
-     * finishes; the parser also stops at the next page once interrupted.
-     */
-    private static <T> T within(Duration limit, Callable<T> work)
-            throws IOException, TimeoutException, InterruptedException {
-        ExecutorService thread = Executors.newSingleThreadExecutor(task -> {
-            Thread parse = new Thread(task, "parse");
-            parse.setDaemon(true);
-            return parse;
-        });
-        try {
-            Future<T> parse = thread.submit(work);
-            try {
-                return parse.get(limit.toMillis(), TimeUnit.MILLISECONDS);
-            }
-            catch (TimeoutException | InterruptedException ex) {
-                parse.cancel(true);
-                throw ex;
-            }
-            catch (ExecutionException ex) {
-                Throwable cause = ex.getCause();
-                if (cause instanceof OutOfMemoryError) {
-                    // as the service does: the input is too big for this heap, not a bug
-                    throw new IssueRejectedException(RejectionReason.TOO_LARGE,
-                            "ran out of memory parsing the PDF; lower --max-pages or raise the heap (-Xmx)", cause);
-                }
-                if (cause instanceof IOException io) {
-                    throw io;
-                }
-                if (cause instanceof RuntimeException runtime) {
-                    throw runtime;
-                }
-                if (cause instanceof Error error) {
-                    throw error;
-                }
-                throw new IllegalStateException(cause);
-            }
+    private ExitCode rejected(Path file, ParseOptions options, IssueOutcome.Rejected rejected) {
+        if (rejected.reason() == DeadLetterReason.TIMEOUT) {
+            this.err.println("parse: " + file + " abandoned: TIMEOUT: parsing took longer than "
+                    + IssuePipeline.human(options.timeLimit()) + " (--time-limit)");
+            return ExitCode.TIMEOUT;
         }
-        finally {
-            thread.shutdownNow();
+        if (rejected.reason() == DeadLetterReason.PARSER_ERROR && rejected.cause() != null) {
+            this.err.println("parse: " + file + " failed unexpectedly: " + rejected.cause());
+            rejected.cause().printStackTrace(this.err);
+            return ExitCode.UNEXPECTED;
         }
+        this.err.println("parse: " + file + " rejected: " + rejected.reason() + ": " + oneLine(rejected.message()));
+        return ExitCode.REJECTED;
     }
 
     private static String unreadable(Path file) {
@@ -199,8 +179,4 @@ public final class ParseCommand {
         return text.replaceAll("\\s+", " ").strip();
     }
 
-    /** 2m rather than PT2M. */
-    private static String human(Duration duration) {
-        return duration.toString().substring(2).toLowerCase(Locale.ROOT);
-    }
 }

@@ -2,116 +2,137 @@ package parkworld.pipeline.parser.cli;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.convert.DurationStyle;
+import parkworld.pipeline.parser.ParserProperties;
+import parkworld.pipeline.parser.pipeline.IssuePipeline;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
- * The command line of {@code parse}, read into values.
- *
- * @param file      the PDF to parse, null with {@code --help}
- * @param maxPages  PDFs with more pages are rejected with {@code TOO_LARGE}
- * @param timeLimit a parse that takes longer is abandoned with {@code TIMEOUT}
- * @param pretty    indent the JSON for people instead of one line per event
- * @param help      print the usage and do nothing else
+ * The command line of {@code parse}, declared for picocli, which parses it, converts and checks the values and
+ * generates {@code --help}. Defaults are the service's ({@link ParserProperties}), given to picocli as strings so
+ * the help shows them as they are configured ({@code 2m}, not {@code PT2M}).
  */
-record ParseOptions(Path file, int maxPages, Duration timeLimit, boolean pretty, boolean help) {
+@Command(name = "java -jar parser-service.jar parse", synopsisHeading = "usage: ", sortOptions = false,
+        description = { "", "Parses one 园区周报 issue PDF without Kafka or a web server, exactly as the service would:",
+                "prints one ArticleExtracted event per line on stdout and the IssueParsed summary (one line) on",
+                "stderr. Events that break their schema are left out as the service does; if too many are, the",
+                "issue is rejected as INVALID_OUTPUT.", "" },
+        optionListHeading = "options:%n", parameterListHeading = "%n",
+        exitCodeListHeading = "%nexit status:%n",
+        exitCodeList = { "0:parsed", "1:unexpected failure (a bug; stack trace on stderr)",
+                "2:usage error", "3:file missing or not readable", "4:input rejected (reason code on stderr)",
+                "5:time limit exceeded" })
+final class ParseOptions {
 
-    static final String USAGE = """
-            usage: java -jar parser-service.jar parse [options] FILE.pdf
+    @Parameters(index = "0", arity = "1", paramLabel = "FILE.pdf", description = "the issue PDF to parse")
+    private Path file;
 
-            Parses one 园区周报 issue PDF without Kafka or a web server: prints one ArticleExtracted
-            event per line on stdout and the IssueParsed summary (one line) on stderr.
+    @Option(names = "--max-pages", paramLabel = "N", converter = PositiveInt.class,
+            description = "reject PDFs with more than N pages (default ${DEFAULT-VALUE})")
+    private int maxPages;
 
-            options:
-              --max-pages N      reject PDFs with more than N pages (default %d)
-              --time-limit D     give up after D, e.g. 30s, 2m, 500ms, PT2M (default %s)
-              --pretty           indent the JSON for reading (jq still reads it)
-              -h, --help         print this help
+    @Option(names = "--time-limit", paramLabel = "D", converter = PositiveDuration.class,
+            description = "give up after D (parsing, enrichment and checks), e.g. 30s, 2m, 500ms, PT2M"
+                    + " (default ${DEFAULT-VALUE})")
+    private Duration timeLimit;
 
-            exit status: 0 parsed, 1 unexpected failure, 2 usage error, 3 file not readable,
-                         4 input rejected (reason on stderr), 5 time limit exceeded
-            """;
+    @Option(names = "--pretty", description = "indent the JSON for reading (jq still reads it)")
+    private boolean pretty;
+
+    @Option(names = { "-h", "--help" }, usageHelp = true, description = "print this help")
+    private boolean help;
+
+    private ParseOptions() {
+    }
+
+    /** A command line for these options, with the service's defaults. */
+    static CommandLine commandLine(ParserProperties defaults) {
+        CommandLine commandLine = new CommandLine(new ParseOptions());
+        commandLine.setDefaultValueProvider(argument -> defaultOf(argument, defaults));
+        return commandLine;
+    }
 
     /**
-     * Reads the arguments that follow {@code parse}; values not given keep the defaults.
+     * Parses the arguments that follow {@code parse}.
      *
-     * @throws UsageException when an option is unknown, a value is bad or the file is missing
+     * @throws CommandLine.ParameterException when an option is unknown, a value is bad or the file is missing
      */
-    static ParseOptions from(List<String> args, int defaultMaxPages, Duration defaultTimeLimit)
-            throws UsageException {
-        int maxPages = defaultMaxPages;
-        Duration timeLimit = defaultTimeLimit;
-        boolean pretty = false;
-        List<String> files = new ArrayList<>();
-        boolean optionsEnded = false;
-        for (int i = 0; i < args.size(); i++) {
-            String arg = args.get(i);
-            if (optionsEnded || !arg.startsWith("-") || arg.equals("-")) {
-                files.add(arg);
-                continue;
-            }
-            // --name=value and --name value are both accepted, as most tools do
-            int equals = arg.indexOf('=');
-            String name = (equals > 0) ? arg.substring(0, equals) : arg;
-            String inlineValue = (equals > 0) ? arg.substring(equals + 1) : null;
-            switch (name) {
-                case "--" -> optionsEnded = true;
-                case "-h", "--help" -> {
-                    return new ParseOptions(null, maxPages, timeLimit, pretty, true);
-                }
-                case "--pretty" -> pretty = true;
-                case "--max-pages" -> {
-                    String value = (inlineValue != null) ? inlineValue : valueAfter(args, i++, name);
-                    maxPages = positiveInt(name, value);
-                }
-                case "--time-limit" -> {
-                    String value = (inlineValue != null) ? inlineValue : valueAfter(args, i++, name);
-                    timeLimit = positiveDuration(name, value);
-                }
-                default -> throw new UsageException("unknown option " + arg);
-            }
-        }
-        if (files.isEmpty()) {
-            throw new UsageException("missing FILE.pdf");
-        }
-        if (files.size() > 1) {
-            throw new UsageException("expected one FILE.pdf but got " + files.size() + ": " + String.join(" ", files));
-        }
-        return new ParseOptions(Path.of(files.get(0)), maxPages, timeLimit, pretty, false);
+    static ParseOptions from(List<String> args, ParserProperties defaults) {
+        CommandLine commandLine = commandLine(defaults);
+        commandLine.parseArgs(args.toArray(String[]::new));
+        return commandLine.getCommand();
     }
 
-    private static String valueAfter(List<String> args, int index, String name) throws UsageException {
-        if (index + 1 >= args.size()) {
-            throw new UsageException(name + " needs a value");
+    private static String defaultOf(ArgSpec argument, ParserProperties defaults) {
+        if (argument instanceof OptionSpec option) {
+            return switch (option.longestName()) {
+                case "--max-pages" -> Integer.toString(defaults.maxPages());
+                case "--time-limit" -> IssuePipeline.human(defaults.timeLimit());
+                default -> null;
+            };
         }
-        return args.get(index + 1);
+        return null;
     }
 
-    private static int positiveInt(String name, String value) throws UsageException {
-        try {
-            int number = Integer.parseInt(value.strip());
-            if (number > 0) {
-                return number;
-            }
-        }
-        catch (NumberFormatException ex) {
-            // reported below, with the option's name
-        }
-        throw new UsageException(name + " must be a positive whole number but was '" + value + "'");
+    Path file() {
+        return this.file;
     }
 
-    private static Duration positiveDuration(String name, String value) throws UsageException {
-        try {
-            // the same notation as parkworld.parser.time-limit in application.yml
-            Duration duration = DurationStyle.detectAndParse(value.strip());
-            if (!duration.isNegative() && !duration.isZero()) {
-                return duration;
+    int maxPages() {
+        return this.maxPages;
+    }
+
+    Duration timeLimit() {
+        return this.timeLimit;
+    }
+
+    boolean pretty() {
+        return this.pretty;
+    }
+
+    boolean help() {
+        return this.help;
+    }
+
+    static final class PositiveInt implements CommandLine.ITypeConverter<Integer> {
+
+        @Override
+        public Integer convert(String value) {
+            try {
+                int number = Integer.parseInt(value.strip());
+                if (number > 0) {
+                    return number;
+                }
             }
+            catch (NumberFormatException ex) {
+                // reported below
+            }
+            throw new CommandLine.TypeConversionException("'" + value + "' is not a positive whole number");
         }
-        catch (IllegalArgumentException ex) {
-            // reported below, with the option's name
+    }
+
+    /** The notation of {@code parkworld.parser.time-limit} in application.yml. */
+    static final class PositiveDuration implements CommandLine.ITypeConverter<Duration> {
+
+        @Override
+        public Duration convert(String value) {
+            try {
+                Duration duration = DurationStyle.detectAndParse(value.strip());
+                if (!duration.isNegative() && !duration.isZero()) {
+                    return duration;
+                }
+            }
+            catch (IllegalArgumentException ex) {
+                // reported below
+            }
+            throw new CommandLine.TypeConversionException(
+                    "'" + value + "' is not a positive duration like 30s, 2m or PT2M");
         }
-        throw new UsageException(name + " must be a positive duration like 30s, 2m or PT2M but was '" + value + "'");
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import parkworld.pipeline.contract.DeadLetterReason;
 
 /**
  * Finds the stored PDF an {@code IssueFetched} points at. The URI comes from a Kafka topic, so when a blob store
@@ -28,19 +29,19 @@ final class BlobLocator {
         try {
             URI uri = URI.create(blobUri);
             if (!"file".equalsIgnoreCase(uri.getScheme())) {
-                throw new BlobUnavailable("BLOB_MISSING", "stored PDF " + blobUri + " is not a file: URI");
+                throw new BlobUnavailable(DeadLetterReason.BLOB_MISSING, "stored PDF " + blobUri + " is not a file: URI");
             }
             path = Path.of(uri).toAbsolutePath().normalize();
         }
         catch (IllegalArgumentException ex) {
-            throw new BlobUnavailable("BLOB_MISSING", "stored PDF URI " + blobUri + " is invalid");
+            throw new BlobUnavailable(DeadLetterReason.BLOB_MISSING, "stored PDF URI " + blobUri + " is invalid");
         }
         if (this.store != null && !insideStore(path)) {
-            throw new BlobUnavailable("BLOB_OUTSIDE_STORE",
+            throw new BlobUnavailable(DeadLetterReason.BLOB_OUTSIDE_STORE,
                     "stored PDF " + blobUri + " is outside parkworld.parser.blob-store-directory " + this.store);
         }
         if (!Files.isReadable(path)) {
-            throw new BlobUnavailable("BLOB_MISSING", "stored PDF " + blobUri + " is not readable here");
+            throw new BlobUnavailable(DeadLetterReason.BLOB_MISSING, "stored PDF " + blobUri + " is not readable here");
         }
         return path;
     }
@@ -57,17 +58,17 @@ final class BlobLocator {
         }
     }
 
-    /** Why a blob cannot be read, as a dead-letter reason code. */
+    /** Why a blob cannot be read, with its dead-letter reason. */
     static final class BlobUnavailable extends Exception {
 
-        private final String reason;
+        private final DeadLetterReason reason;
 
-        BlobUnavailable(String reason, String message) {
+        BlobUnavailable(DeadLetterReason reason, String message) {
             super(message);
             this.reason = reason;
         }
 
-        String reason() {
+        DeadLetterReason reason() {
             return this.reason;
         }
     }

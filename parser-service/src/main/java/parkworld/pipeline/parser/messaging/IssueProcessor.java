@@ -1,69 +1,70 @@
 package parkworld.pipeline.parser.messaging;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import parkworld.pipeline.contract.DeadLetterReason;
 import parkworld.pipeline.contract.EventJson;
+import parkworld.pipeline.contract.EventType;
 import parkworld.pipeline.contract.IssueFetched;
 import parkworld.pipeline.contract.MalformedEventException;
-import parkworld.pipeline.parser.pdf.IssueRejectedException;
-import parkworld.pipeline.parser.publish.IssueEvents;
-import parkworld.pipeline.parser.structure.ParsedIssue;
+import parkworld.pipeline.contract.PipelineMeters;
+import parkworld.pipeline.messaging.ConsumedRecord;
+import parkworld.pipeline.parser.pipeline.IssueOutcome;
+import parkworld.pipeline.parser.pipeline.IssueOutput;
+import parkworld.pipeline.parser.pipeline.IssuePipeline;
 
 /**
- * Handles one {@code IssueFetched} record: reads the stored PDF, parses it within the time limit and publishes the
- * articles and the summary. Whatever goes wrong with the input ends as a dead letter with a reason code, a counter
- * and a log line, and the method returns normally so the consumer moves on; a parser bug is dead-lettered too, as
- * {@code PARSER_ERROR}, so it can be replayed once fixed. Only a failure to publish (the broker) or an interrupted
- * shutdown propagates: the record is not committed and is redelivered.
+ * Handles one {@code IssueFetched} record on the consumer thread, inside the Kafka transaction that also commits
+ * its offset: runs the {@link IssuePipeline} on the stored PDF and publishes the issue's records, or dead-letters
+ * the record with its reason. Whatever goes wrong with the input (or the parser, {@code PARSER_ERROR}) ends as a
+ * dead letter and the method returns normally, so the transaction commits and the consumer moves on. Only a
+ * failure to publish or an interrupted shutdown propagates: the transaction is aborted, nothing of the issue becomes
+ * visible to {@code read_committed} consumers, and the container decides whether to retry (transient) or
+ * dead-letter (permanent).
+ *
+ * <p>Counters of published work are incremented only once the transaction committed: an aborted attempt that is
+ * retried must not count the issue twice.
  */
 public final class IssueProcessor {
 
     private static final Logger log = LoggerFactory.getLogger(IssueProcessor.class);
 
-    private final IssueReader reader;
+    private final IssuePipeline pipeline;
     private final BlobLocator blobs;
     private final IssueEventSink sink;
-    private final DeadLetterSink deadLetters;
-    private final ExecutorService parsers;
-    private final Duration timeLimit;
-    private final String parserVersion;
+    private final DeadLetters deadLetters;
+    private final AfterCommit afterCommit;
     private final Clock clock;
     private final MeterRegistry meters;
 
     /**
-     * @param blobStore the blob store directory; only PDFs inside it are read (null: any {@code file:} URI)
+     * @param blobStore   the blob store directory; only PDFs inside it are read (null: any {@code file:} URI)
+     * @param afterCommit runs an action once the current transaction committed (at once without a transaction)
      */
-    public IssueProcessor(IssueReader reader, Path blobStore, IssueEventSink sink, DeadLetterSink deadLetters,
-            ExecutorService parsers, Duration timeLimit, String parserVersion, Clock clock, MeterRegistry meters) {
-        this.reader = reader;
+    public IssueProcessor(IssuePipeline pipeline, Path blobStore, IssueEventSink sink, DeadLetters deadLetters,
+            AfterCommit afterCommit, Clock clock, MeterRegistry meters) {
+        this.pipeline = pipeline;
         this.blobs = new BlobLocator(blobStore);
         this.sink = sink;
         this.deadLetters = deadLetters;
-        this.parsers = parsers;
-        this.timeLimit = timeLimit;
-        this.parserVersion = parserVersion;
+        this.afterCommit = afterCommit;
         this.clock = clock;
         this.meters = meters;
     }
 
-    public void process(IncomingRecord record) throws InterruptedException {
+    public void process(ConsumedRecord record) throws InterruptedException {
         IssueFetched fetched;
         try {
-            fetched = EventJson.read(record.payload(), IssueFetched.class);
+            fetched = EventJson.read(record.value(), IssueFetched.class);
         }
         catch (MalformedEventException ex) {
-            reject(record, "MALFORMED_EVENT", ex.getMessage());
+            reject(record, null, DeadLetterReason.MALFORMED_EVENT, ex.getMessage());
             return;
         }
         MDC.put("issueKey", fetched.issueKey());
@@ -73,141 +74,90 @@ public final class IssueProcessor {
                 pdf = this.blobs.locate(fetched.blobUri());
             }
             catch (BlobLocator.BlobUnavailable ex) {
-                reject(record, ex.reason(), ex.getMessage());
+                reject(record, fetched.issueKey(), ex.reason(), ex.getMessage());
                 return;
             }
             Timer.Sample sample = Timer.start(this.meters);
-            ParsedIssue issue;
-            try {
-                issue = parseWithinLimit(pdf);
+            IssueOutcome outcome = this.pipeline.run(fetched, pdf, this.clock.instant());
+            sample.stop(this.meters.timer(PipelineMeters.PARSER_PARSE_DURATION, PipelineMeters.TAG_OUTCOME,
+                    durationOutcome(outcome)));
+            int invalid = outcome.invalidArticles();
+            if (invalid > 0) {
+                this.afterCommit.run(() -> invalidEvents().increment(invalid));
             }
-            catch (IssueRejectedException ex) {
-                sample.stop(this.meters.timer("parkworld.parser.parse.duration", "outcome", "rejected"));
-                reject(record, ex.reason().name(), ex.getMessage());
-                return;
+            if (outcome instanceof IssueOutcome.Rejected rejected) {
+                if (rejected.cause() != null) {
+                    log.error("Parser failed on issue {}", fetched.issueKey(), rejected.cause());
+                }
+                String message = rejected.reason() == DeadLetterReason.TIMEOUT
+                        ? rejected.message() + " (parkworld.parser.time-limit)" : rejected.message();
+                reject(record, fetched.issueKey(), rejected.reason(), message);
             }
-            catch (TimeoutException ex) {
-                sample.stop(this.meters.timer("parkworld.parser.parse.duration", "outcome", "timeout"));
-                reject(record, "TIMEOUT", "parsing took longer than parkworld.parser.time-limit (" + this.timeLimit + ")");
-                return;
+            else {
+                publish(fetched, ((IssueOutcome.Publishable) outcome).output());
             }
-            catch (ParserBug ex) {
-                sample.stop(this.meters.timer("parkworld.parser.parse.duration", "outcome", "failed"));
-                log.error("Parser failed on issue {}", fetched.issueKey(), ex.getCause());
-                reject(record, "PARSER_ERROR", ex.getMessage());
-                return;
-            }
-            sample.stop(this.meters.timer("parkworld.parser.parse.duration", "outcome", "parsed"));
-            IssueEvents events;
-            try {
-                events = IssueEvents.of(fetched, issue, this.parserVersion, this.clock.instant());
-            }
-            catch (RuntimeException ex) {
-                log.error("Building the events of issue {} failed", fetched.issueKey(), ex);
-                reject(record, "PARSER_ERROR", "building events failed: " + ex);
-                return;
-            }
-            this.sink.publish(events);
-            // Articles before issues: whoever watches both never sees an issue counted without its articles.
-            this.meters.counter("parkworld.parser.articles").increment(events.articles().size());
-            this.meters.counter("parkworld.parser.issues", "outcome", "parsed").increment();
-            log.info("Issue {} (serial {}) parsed: {} articles, {} warnings", fetched.issueKey(),
-                    events.summary().issue().serial(), events.articles().size(), events.summary().warnings().size());
-            events.summary().warnings().forEach(w -> log.warn("Issue {}: {}", fetched.issueKey(), w));
         }
         finally {
             MDC.remove("issueKey");
         }
     }
 
-    private ParsedIssue parseWithinLimit(Path pdf) throws TimeoutException, InterruptedException {
-        Map<String, String> logContext = MDC.getCopyOfContextMap();
-        Future<ParsedIssue> parse = this.parsers.submit(() -> {
-            // The parser thread logs with the same issue key as the consumer thread.
-            if (logContext != null) {
-                MDC.setContextMap(logContext);
-            }
-            try {
-                return this.reader.read(pdf);
-            }
-            finally {
-                MDC.clear();
-            }
+    private void publish(IssueFetched fetched, IssueOutput output) {
+        this.sink.publish(output);
+        int articles = output.articles().size();
+        var summary = output.events().summary();
+        this.afterCommit.run(() -> {
+            // Articles before issues: whoever watches both never sees an issue counted without its articles.
+            this.meters.counter(PipelineMeters.PARSER_ARTICLES).increment(articles);
+            this.meters.counter(PipelineMeters.PARSER_ISSUES, PipelineMeters.TAG_OUTCOME, "parsed").increment();
+            log.info("Issue {} (serial {}) published: {} articles, {} left out as invalid, {} warnings; articleIds={}",
+                    fetched.issueKey(), summary.issue().serial(), articles, output.invalidArticles(),
+                    summary.warnings().size(), summary.articleIds());
         });
-        try {
-            return parse.get(this.timeLimit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-        }
-        catch (TimeoutException | InterruptedException ex) {
-            parse.cancel(true);
-            throw ex;
-        }
-        catch (ExecutionException ex) {
-            Throwable cause = ex.getCause();
-            if (cause instanceof IssueRejectedException rejected) {
-                throw rejected;
-            }
-            if (cause instanceof OutOfMemoryError) {
-                throw new IssueRejectedException(parkworld.pipeline.parser.pdf.RejectionReason.TOO_LARGE,
-                        "ran out of memory parsing the PDF; lower parkworld.parser.max-pages or raise the heap", cause);
-            }
-            if (cause instanceof java.util.concurrent.CancellationException || Thread.currentThread().isInterrupted()) {
-                throw new InterruptedException("parse interrupted by shutdown");
-            }
-            if (cause instanceof java.io.IOException io) {
-                throw new IssueRejectedException(parkworld.pipeline.parser.pdf.RejectionReason.DAMAGED,
-                        "cannot read the PDF: " + io.getMessage(), io);
-            }
-            throw new ParserBug("parser failed: " + cause, cause);
-        }
+        summary.warnings().forEach(w -> log.warn("Issue {}: {}", fetched.issueKey(), w));
     }
 
-    private void reject(IncomingRecord record, String reason, String message) {
-        log.warn("Issue record {} rejected: {} {}", record.coordinates(), reason, message);
-        this.deadLetters.send(record, reason, message);
-        this.meters.counter("parkworld.parser.failures", "reason", reason).increment();
+    private Counter invalidEvents() {
+        return Counter.builder(PipelineMeters.INVALID_EVENTS)
+            .description("Events the parser built that broke their schema and were not published")
+            .tag(PipelineMeters.TAG_EVENT_TYPE, EventType.ARTICLE_EXTRACTED.name())
+            .register(this.meters);
     }
 
-    /** The parser itself failed: not the input's fault as far as we know. */
-    private static final class ParserBug extends RuntimeException {
-
-        ParserBug(String message, Throwable cause) {
-            super(message, cause);
+    private static String durationOutcome(IssueOutcome outcome) {
+        if (outcome instanceof IssueOutcome.Rejected rejected) {
+            return switch (rejected.reason()) {
+                case TIMEOUT -> "timeout";
+                case PARSER_ERROR -> "failed";
+                default -> "rejected";
+            };
         }
+        return "parsed";
     }
 
-    /** Turns a stored PDF into an issue; the parser behind it has no idea of Kafka. */
-    @FunctionalInterface
-    public interface IssueReader {
-
-        ParsedIssue read(Path pdf) throws Exception;
+    private void reject(ConsumedRecord record, String issueKey, DeadLetterReason reason, String message) {
+        // The publisher counts and logs the dead letter; it joins the transaction that commits the record.
+        this.deadLetters.publish(record, reason, message, issueKey);
     }
 
-    /** Publishes the events of a parse; returns once the broker has them. */
+    /** Publishes an issue's records: its articles, then its summary. Throws when Kafka did not take them. */
     @FunctionalInterface
     public interface IssueEventSink {
 
-        void publish(IssueEvents events);
+        void publish(IssueOutput output);
     }
 
-    /** Parks a record that cannot be processed, with its reason. */
+    /** Parks a record that can never be processed, with its reason (see {@code DeadLetterPublisher}). */
     @FunctionalInterface
-    public interface DeadLetterSink {
+    public interface DeadLetters {
 
-        void send(IncomingRecord record, String reason, String message);
+        void publish(ConsumedRecord record, DeadLetterReason reason, String message, String subject);
     }
 
-    /**
-     * A consumed record as the processor needs it.
-     *
-     * @param payload   the raw value
-     * @param topic     where it came from
-     * @param partition its partition
-     * @param offset    its offset
-     */
-    public record IncomingRecord(byte[] payload, String topic, int partition, long offset) {
+    /** Defers an action until the surrounding transaction committed; runs it at once when there is none. */
+    @FunctionalInterface
+    public interface AfterCommit {
 
-        String coordinates() {
-            return this.topic + "-" + this.partition + "@" + this.offset;
-        }
+        void run(Runnable action);
     }
 }

@@ -1,26 +1,23 @@
 package parkworld.pipeline.parser.messaging;
 
-import java.nio.charset.StandardCharsets;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
-import parkworld.pipeline.contract.ArticleExtracted;
-import parkworld.pipeline.contract.CloudEventHeaders;
-import parkworld.pipeline.contract.EventJson;
 import parkworld.pipeline.contract.EventType;
-import parkworld.pipeline.contract.IssueParsed;
-import parkworld.pipeline.parser.publish.IssueEvents;
+import parkworld.pipeline.parser.pipeline.IssueOutput;
+import parkworld.pipeline.parser.pipeline.OutgoingRecord;
 
 /**
- * Publishes a parse: each article keyed by its id with its section as a CloudEvents extension header, then the
- * summary. The bindings' producers are synchronous, so the summary is only sent once every article was acknowledged.
+ * Sends an issue's checked records through StreamBridge: each article keyed by its id, then the summary. Called
+ * on the consumer thread, so with the binder's transactions every send joins the container's transaction (the
+ * bindings use the binder's transactional producer factory, the one the container's transaction manager bound to
+ * the thread): the issue's records and the consumed offset are committed together or not at all.
  */
 class KafkaIssueEventSink implements IssueProcessor.IssueEventSink {
 
     static final String ARTICLES_BINDING = "articleExtracted-out-0";
     static final String SUMMARY_BINDING = "issueParsed-out-0";
-    static final String SOURCE = "/parkworld/parser-service";
 
     private final StreamBridge streamBridge;
 
@@ -29,25 +26,22 @@ class KafkaIssueEventSink implements IssueProcessor.IssueEventSink {
     }
 
     @Override
-    public void publish(IssueEvents events) {
-        for (ArticleExtracted article : events.articles()) {
-            send(ARTICLES_BINDING, MessageBuilder.withPayload(EventJson.write(article))
-                .copyHeaders(CloudEventHeaders.of(EventType.ARTICLE_EXTRACTED, SOURCE, article.articleId(),
-                        article.parsedAt()))
-                .setHeader(CloudEventHeaders.SECTION, article.section())
-                .setHeader(KafkaHeaders.KEY, article.articleId().getBytes(StandardCharsets.UTF_8))
-                .build());
+    public void publish(IssueOutput output) {
+        for (OutgoingRecord article : output.articles()) {
+            send(article);
         }
-        IssueParsed summary = events.summary();
-        send(SUMMARY_BINDING, MessageBuilder.withPayload(EventJson.write(summary))
-            .copyHeaders(CloudEventHeaders.of(EventType.ISSUE_PARSED, SOURCE, summary.issueKey(), summary.parsedAt()))
-            .setHeader(KafkaHeaders.KEY, summary.issueKey().getBytes(StandardCharsets.UTF_8))
-            .build());
+        send(output.summary());
     }
 
-    private void send(String binding, Message<byte[]> message) {
+    /** Sends one record; returns once the broker acknowledged it (the bindings are synchronous). */
+    void send(OutgoingRecord record) {
+        String binding = record.type() == EventType.ISSUE_PARSED ? SUMMARY_BINDING : ARTICLES_BINDING;
+        Message<byte[]> message = MessageBuilder.withPayload(record.value())
+            .copyHeaders(record.headers())
+            .setHeader(KafkaHeaders.KEY, record.keyBytes())
+            .build();
         if (!this.streamBridge.send(binding, message)) {
-            throw new IllegalStateException("binding " + binding + " refused a record");
+            throw new IllegalStateException("binding " + binding + " refused record " + record.key());
         }
     }
 }

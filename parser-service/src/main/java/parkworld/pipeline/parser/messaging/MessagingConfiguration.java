@@ -4,23 +4,44 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.Map;
 import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cloud.stream.binder.kafka.KafkaListenerContainerCustomizer;
-import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.core.env.Environment;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.AbstractMessageListenerContainer;
+import org.springframework.kafka.listener.DefaultAfterRollbackProcessor;
+import org.springframework.kafka.transaction.KafkaAwareTransactionManager;
 import org.springframework.messaging.Message;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.util.backoff.FixedBackOff;
+import parkworld.pipeline.contract.DeadLetterHeaders;
+import parkworld.pipeline.contract.DeadLetterReason;
+import parkworld.pipeline.messaging.ConsumedRecord;
+import parkworld.pipeline.messaging.DeadLetterPublisher;
+import parkworld.pipeline.messaging.RetryPolicyProperties;
+import parkworld.pipeline.messaging.TransientFailures;
 import parkworld.pipeline.parser.ParserProperties;
+import parkworld.pipeline.parser.pipeline.IssuePipeline;
 import parkworld.pipeline.parser.structure.IssueParser;
 
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(RetryPolicyProperties.class)
 class MessagingConfiguration {
+
+    static final String DEAD_LETTER_BINDING = "parserDeadLetter-out-0";
+
+    /** The producer's own limit when {@code max.request.size} is not configured. */
+    private static final long KAFKA_DEFAULT_MAX_REQUEST_SIZE = 1_048_576;
 
     private static final Logger log = LoggerFactory.getLogger(MessagingConfiguration.class);
 
@@ -39,34 +60,67 @@ class MessagingConfiguration {
     }
 
     @Bean
-    IssueProcessor issueProcessor(ParserProperties properties, StreamBridge streamBridge, ExecutorService parserThreads,
-            Clock clock, MeterRegistry meters) {
+    IssuePipeline issuePipeline(ParserProperties properties, ExecutorService parserThreads, Environment environment) {
+        long maxRequestSize = maxRequestSize(environment);
+        if (properties.output().maxRecordSize().toBytes() > maxRequestSize) {
+            throw new IllegalStateException("parkworld.parser.output.max-record-size ("
+                    + properties.output().maxRecordSize().toBytes() + " bytes) exceeds the producer's max.request.size ("
+                    + maxRequestSize + " bytes): such a record would fail to send instead of being dead-lettered");
+        }
         IssueParser parser = new IssueParser(properties.limits());
-        return new IssueProcessor(parser::parse, properties.blobStoreDirectory(), new KafkaIssueEventSink(streamBridge),
-                new KafkaDeadLetterSink(streamBridge, clock), parserThreads, properties.timeLimit(),
-                properties.version(), clock, meters);
+        return new IssuePipeline(parser::parse, parserThreads, properties.timeLimit(), properties.output().rules(),
+                properties.version());
+    }
+
+    @Bean
+    DeadLetterPublisher deadLetterPublisher(StreamBridge streamBridge, @Value("${spring.application.name}") String service,
+            Clock clock, MeterRegistry meters) {
+        return new DeadLetterPublisher(streamBridge, DEAD_LETTER_BINDING, service, clock, meters);
+    }
+
+    @Bean
+    IssueProcessor.IssueEventSink issueEventSink(StreamBridge streamBridge) {
+        return new KafkaIssueEventSink(streamBridge);
+    }
+
+    @Bean
+    IssueProcessor issueProcessor(IssuePipeline pipeline, ParserProperties properties,
+            IssueProcessor.IssueEventSink issueEventSink, DeadLetterPublisher deadLetters, Clock clock,
+            MeterRegistry meters) {
+        return new IssueProcessor(pipeline, properties.blobStoreDirectory(), issueEventSink, deadLetters::publish,
+                MessagingConfiguration::afterCommit, clock, meters);
     }
 
     /**
-     * Only a failure to publish reaches the container (bad input and parser bugs are dead-lettered by the
-     * processor): retry the record with backoff for as long as it takes, never skip it. Spring Kafka's default
-     * would give up after 9 attempts and commit, losing the issue whenever Kafka is unavailable for a while.
+     * With the binder's transactions, the container's after-rollback processor, not an error handler, decides what
+     * happens to a record whose processing threw (only publishing can throw; bad input is dead-lettered by the
+     * processor). A failure that depends on the record (too large, not serialisable) is dead-lettered at once with
+     * its reason, in a new transaction that also commits the record's offset. Anything else (the broker
+     * unavailable, a timeout) is retried from the same offset with {@code parkworld.retry.*} backoff, forever: the
+     * aborted attempt stays invisible to {@code read_committed} consumers, so a retry never duplicates an article.
      */
     @Bean
-    KafkaListenerContainerCustomizer retryPublishFailuresForever() {
-        ExponentialBackOff backOff = new ExponentialBackOff(1000, 2.0);
-        backOff.setMaxInterval(60_000);
-        backOff.setMaxElapsedTime(Long.MAX_VALUE);
-        backOff.setMaxAttempts(Long.MAX_VALUE);
-        DefaultErrorHandler handler = new DefaultErrorHandler((record, ex) -> {
-            throw new IllegalStateException("not skipping issue record " + record.topic() + "-" + record.partition()
-                    + "@" + record.offset(), ex);
-        }, backOff);
-        handler.setClassifications(Map.of(), true);
-        handler.setRetryListeners((record, ex, attempt) -> log.warn("Issue record {}-{}@{} not processed (attempt {}),"
-                + " retrying: {}", record.topic(), record.partition(), record.offset(), attempt, ex.toString()));
-        // The binder applies this after its own settings, so this error handler is the one the container uses.
-        return (container, destination, group, properties) -> container.setCommonErrorHandler(handler);
+    KafkaListenerContainerCustomizer transactionalRetries(RetryPolicyProperties retry, DeadLetterPublisher deadLetters) {
+        return (container, destination, group, properties) -> {
+            KafkaAwareTransactionManager<?, ?> transactions = container.getContainerProperties()
+                .getKafkaAwareTransactionManager();
+            if (transactions == null) {
+                throw new IllegalStateException("the parser publishes each issue exactly once in a Kafka transaction: "
+                        + "set spring.cloud.stream.kafka.binder.transaction.transaction-id-prefix");
+            }
+            DefaultAfterRollbackProcessor<Object, Object> afterRollback = new DefaultAfterRollbackProcessor<>(
+                    (record, failure) -> deadLetter(deadLetters, record, failure), retry.backOff(),
+                    new KafkaTemplate<>(transactions.getProducerFactory()), true);
+            afterRollback.setBackOffFunction((record, failure) -> TransientFailures.permanentReason(failure).isPresent()
+                    ? new FixedBackOff(0, 0) : null);
+            afterRollback.setRetryListeners((record, failure, attempt) -> log.warn(
+                    "Issue record {}-{}@{} not published (attempt {}), transaction aborted: {}", record.topic(),
+                    record.partition(), record.offset(), attempt, rootCause(failure)));
+            container.setAfterRollbackProcessor(afterRollback);
+            @SuppressWarnings("unchecked")
+            var records = (AbstractMessageListenerContainer<Object, Object>) container;
+            records.setRecordInterceptor(new CurrentRecord());
+        };
     }
 
     /** Bound to {@code extractArticles-in-0}: one {@code IssueFetched} in, its articles and summary out. */
@@ -74,10 +128,7 @@ class MessagingConfiguration {
     Consumer<Message<byte[]>> extractArticles(IssueProcessor processor) {
         return message -> {
             try {
-                processor.process(new IssueProcessor.IncomingRecord(message.getPayload(),
-                        message.getHeaders().get(KafkaHeaders.RECEIVED_TOPIC, String.class),
-                        headerInt(message, KafkaHeaders.RECEIVED_PARTITION),
-                        headerLong(message, KafkaHeaders.OFFSET)));
+                processor.process(CurrentRecord.of(message));
             }
             catch (InterruptedException ex) {
                 Thread.currentThread().interrupt();
@@ -86,13 +137,43 @@ class MessagingConfiguration {
         };
     }
 
-    private static int headerInt(Message<?> message, String name) {
-        Object value = message.getHeaders().get(name);
-        return value instanceof Number n ? n.intValue() : -1;
+    private static void deadLetter(DeadLetterPublisher deadLetters, ConsumerRecord<?, ?> record, Exception failure) {
+        // Only permanent failures get here: the backoff of transient ones never ends.
+        DeadLetterReason reason = TransientFailures.permanentReason(failure).orElse(DeadLetterReason.PARSER_ERROR);
+        ConsumedRecord consumed = ConsumedRecord.of(record);
+        String issueKey = consumed.key() == null ? null : new String(consumed.key(), java.nio.charset.StandardCharsets.UTF_8);
+        deadLetters.publish(consumed, reason, "publishing the issue failed: " + rootCause(failure), issueKey);
     }
 
-    private static long headerLong(Message<?> message, String name) {
-        Object value = message.getHeaders().get(name);
-        return value instanceof Number n ? n.longValue() : -1;
+    private static String rootCause(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return DeadLetterHeaders.oneLine(cause.getClass().getSimpleName() + ": " + cause.getMessage());
+    }
+
+    /** Runs the action after the container's transaction committed, or at once outside a transaction. */
+    private static void afterCommit(Runnable action) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+                @Override
+                public void afterCommit() {
+                    action.run();
+                }
+            });
+        }
+        else {
+            action.run();
+        }
+    }
+
+    /** What the transactional producer may send: its configured max.request.size, else Kafka's default. */
+    private static long maxRequestSize(Environment environment) {
+        String configured = environment.getProperty("spring.cloud.stream.kafka.binder.transaction.producer.configuration."
+                + ProducerConfig.MAX_REQUEST_SIZE_CONFIG, environment.getProperty(
+                        "spring.cloud.stream.kafka.binder.configuration." + ProducerConfig.MAX_REQUEST_SIZE_CONFIG));
+        return configured == null ? KAFKA_DEFAULT_MAX_REQUEST_SIZE : Long.parseLong(configured.strip());
     }
 }

@@ -1,27 +1,28 @@
 package parkworld.pipeline.parser.pdf;
 
+import parkworld.pipeline.contract.DeadLetterReason;
 import java.util.Objects;
 
 /**
- * The input cannot be parsed as an issue, for a {@link RejectionReason reason} that lies in the
+ * The input cannot be parsed as an issue, for a {@link DeadLetterReason reason} that lies in the
  * input itself. The message is a single human-readable line.
  */
 public class IssueRejectedException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    private final RejectionReason reason;
+    private final DeadLetterReason reason;
 
-    public IssueRejectedException(RejectionReason reason, String message) {
+    public IssueRejectedException(DeadLetterReason reason, String message) {
         this(reason, message, null);
     }
 
-    public IssueRejectedException(RejectionReason reason, String message, Throwable cause) {
+    public IssueRejectedException(DeadLetterReason reason, String message, Throwable cause) {
         super(Objects.requireNonNull(message, "message"), cause);
         this.reason = Objects.requireNonNull(reason, "reason");
     }
 
-    public RejectionReason reason() {
+    public DeadLetterReason reason() {
         return this.reason;
     }
 

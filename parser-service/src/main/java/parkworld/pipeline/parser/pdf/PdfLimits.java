@@ -1,8 +1,10 @@
 package parkworld.pipeline.parser.pdf;
 
+import parkworld.pipeline.contract.DeadLetterReason;
+
 /**
  * Upper bounds for an accepted PDF; anything bigger is rejected with
- * {@link RejectionReason#TOO_LARGE} before its text is extracted.
+ * {@link DeadLetterReason#TOO_LARGE} before its text is extracted.
  *
  * @param maxPages largest accepted number of pages
  * @param maxBytes largest accepted file size in bytes

@@ -1,5 +1,6 @@
 package parkworld.pipeline.parser.pdf;
 
+import parkworld.pipeline.contract.DeadLetterReason;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -110,7 +111,7 @@ public final class PdfTextReader {
 
     private void checkSize(long bytes) {
         if (bytes == 0) {
-            throw new IssueRejectedException(RejectionReason.EMPTY, "File is empty (0 bytes)");
+            throw new IssueRejectedException(DeadLetterReason.EMPTY, "File is empty (0 bytes)");
         }
         if (bytes > this.limits.maxBytes()) {
             throw tooManyBytes(Long.toString(bytes));
@@ -118,15 +119,16 @@ public final class PdfTextReader {
     }
 
     private IssueRejectedException tooManyBytes(String size) {
-        return new IssueRejectedException(RejectionReason.TOO_LARGE,
+        return new IssueRejectedException(DeadLetterReason.TOO_LARGE,
                 "File has " + size + " bytes, limit is " + this.limits.maxBytes() + " bytes");
     }
 
     private static void checkHeader(byte[] head, int length) {
         if (indexOf(head, length, PDF_HEADER) < 0) {
-            throw new IssueRejectedException(RejectionReason.NOT_PDF,
-                    "Not a PDF: no %PDF- header in the first " + HEADER_SEARCH_LENGTH + " bytes (starts with \""
-                            + printablePrefix(head, length) + "\")");
+            throw new IssueRejectedException(DeadLetterReason.NOT_PDF,
+                    // Says what the file is not, never what it contains: the message travels in dead-letter headers
+                    // and logs, and must not leak the start of whatever file an event pointed at.
+                    "Not a PDF: no %PDF- header in the first " + HEADER_SEARCH_LENGTH + " bytes");
         }
     }
 
@@ -142,14 +144,6 @@ public final class PdfTextReader {
         return -1;
     }
 
-    private static String printablePrefix(byte[] data, int length) {
-        StringBuilder prefix = new StringBuilder();
-        for (int i = 0; i < Math.min(length, 16); i++) {
-            int b = data[i] & 0xff;
-            prefix.append((b >= 0x20 && b < 0x7f && b != '"') ? (char) b : '.');
-        }
-        return prefix.toString();
-    }
 
     private PdfText load(RandomAccessRead source) {
         try (RandomAccessRead input = source) {
@@ -161,7 +155,7 @@ public final class PdfTextReader {
             }
             catch (RuntimeException ex) {
                 // PDFBox is lenient on loading, a broken page tree may only show up here
-                throw new IssueRejectedException(RejectionReason.DAMAGED,
+                throw new IssueRejectedException(DeadLetterReason.DAMAGED,
                         "PDF structure is broken: " + Messages.describe(ex), ex);
             }
         }
@@ -176,27 +170,27 @@ public final class PdfTextReader {
             return Loader.loadPDF(input, "", null, null, IOUtils.createTempFileOnlyStreamCache());
         }
         catch (InvalidPasswordException ex) {
-            throw new IssueRejectedException(RejectionReason.ENCRYPTED,
+            throw new IssueRejectedException(DeadLetterReason.ENCRYPTED,
                     "PDF is password protected", ex);
         }
         catch (IOException | RuntimeException ex) {
-            throw new IssueRejectedException(RejectionReason.DAMAGED,
+            throw new IssueRejectedException(DeadLetterReason.DAMAGED,
                     "PDF is damaged and cannot be opened: " + Messages.describe(ex), ex);
         }
     }
 
     private PdfText extract(PDDocument document) {
         if (document.isEncrypted() && !document.getCurrentAccessPermission().canExtractContent()) {
-            throw new IssueRejectedException(RejectionReason.ENCRYPTED,
+            throw new IssueRejectedException(DeadLetterReason.ENCRYPTED,
                     "PDF is encrypted and does not permit text extraction");
         }
         int pageCount = document.getNumberOfPages();
         if (pageCount > this.limits.maxPages()) {
-            throw new IssueRejectedException(RejectionReason.TOO_LARGE,
+            throw new IssueRejectedException(DeadLetterReason.TOO_LARGE,
                     "PDF has " + pageCount + " pages, limit is " + this.limits.maxPages() + " pages");
         }
         if (pageCount == 0) {
-            throw new IssueRejectedException(RejectionReason.DAMAGED, "PDF has no pages");
+            throw new IssueRejectedException(DeadLetterReason.DAMAGED, "PDF has no pages");
         }
         PositionedTextStripper stripper = new PositionedTextStripper();
         try {
@@ -211,12 +205,12 @@ public final class PdfTextReader {
         PdfText text = new PdfText(pageCount, stripper.pages(), stripper.failures());
         if (text.pages().isEmpty() && !text.failures().isEmpty()) {
             String problem = text.failures().get(0).toString();
-            throw new IssueRejectedException(RejectionReason.DAMAGED, (pageCount == 1)
+            throw new IssueRejectedException(DeadLetterReason.DAMAGED, (pageCount == 1)
                     ? "The only page could not be read: " + problem
                     : "None of the " + pageCount + " pages could be read, first problem on " + problem);
         }
         if (text.pages().stream().allMatch((page) -> page.lines().isEmpty())) {
-            throw new IssueRejectedException(RejectionReason.NO_TEXT, "PDF has " + pageCount
+            throw new IssueRejectedException(DeadLetterReason.NO_TEXT, "PDF has " + pageCount
                     + (pageCount == 1 ? " page" : " pages") + " but no text layer (scanned images only?)");
         }
         return text;

@@ -54,6 +54,24 @@ public record IssueEvents(List<ArticleExtracted> articles, IssueParsed summary) 
         return new IssueEvents(List.copyOf(articles), summary);
     }
 
+    /**
+     * The events as published when some articles are left out (they broke the contract): the summary lists only
+     * the articles kept, counts only them per section, and adds the given warnings to the parser's own.
+     *
+     * @param kept         the articles to publish, a subset of {@link #articles()} in issue order
+     * @param moreWarnings why the others are missing
+     */
+    public IssueEvents keeping(List<ArticleExtracted> kept, List<String> moreWarnings) {
+        Map<String, Integer> perSection = new LinkedHashMap<>();
+        kept.forEach(a -> perSection.merge(a.section(), 1, Integer::sum));
+        List<String> warnings = new ArrayList<>(this.summary.warnings());
+        warnings.addAll(moreWarnings);
+        IssueParsed trimmed = new IssueParsed(this.summary.schemaVersion(), this.summary.issueKey(),
+                this.summary.issue(), this.summary.parsedAt(), kept.stream().map(ArticleExtracted::articleId).toList(),
+                perSection, List.copyOf(warnings));
+        return new IssueEvents(List.copyOf(kept), trimmed);
+    }
+
     // The enricher is immutable and thread-safe, and loading its gazetteer is the costly part: load it once.
     private static final class Enricher {
 

@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 
 import parkworld.pipeline.parser.pdf.ContentPage;
 import parkworld.pipeline.parser.pdf.IssueRejectedException;
-import parkworld.pipeline.parser.pdf.RejectionReason;
+import parkworld.pipeline.contract.DeadLetterReason;
 import parkworld.pipeline.parser.pdf.TextLine;
 
 /**
@@ -28,7 +28,7 @@ final class CoverReader {
     /**
      * @param cover the pages to search, cover first
      * @param warnings receives a line when only part of the issue number is printed
-     * @throws IssueRejectedException ({@link RejectionReason#NOT_AN_ISSUE}) if there is no issue number
+     * @throws IssueRejectedException ({@link DeadLetterReason#NOT_AN_ISSUE}) if there is no issue number
      */
     static IssueMetadata read(List<ContentPage> cover, List<String> warnings) {
         List<TextLine> lines = new ArrayList<>();
@@ -54,7 +54,7 @@ final class CoverReader {
             }
         }
         if (issue == null && serial == null) {
-            throw new IssueRejectedException(RejectionReason.NOT_AN_ISSUE,
+            throw new IssueRejectedException(DeadLetterReason.NOT_AN_ISSUE,
                     "No issue number like 2023年5月4期 or 总121期 on the cover");
         }
         if (issue == null) {

@@ -8,7 +8,7 @@ import parkworld.pipeline.parser.pdf.ContentPage;
 import parkworld.pipeline.parser.pdf.IssueRejectedException;
 import parkworld.pipeline.parser.pdf.PageFailure;
 import parkworld.pipeline.parser.pdf.PdfText;
-import parkworld.pipeline.parser.pdf.RejectionReason;
+import parkworld.pipeline.contract.DeadLetterReason;
 import parkworld.pipeline.parser.pdf.RunningContentFilter;
 import parkworld.pipeline.parser.pdf.TextLine;
 
@@ -22,7 +22,7 @@ final class IssueAssembler {
     private final RunningContentFilter runningContentFilter = new RunningContentFilter();
 
     /**
-     * @throws IssueRejectedException ({@link RejectionReason#NOT_AN_ISSUE}) without an issue
+     * @throws IssueRejectedException ({@link DeadLetterReason#NOT_AN_ISSUE}) without an issue
      *         number on the cover or without articles
      */
     ParsedIssue assemble(PdfText text) {
@@ -52,7 +52,7 @@ final class IssueAssembler {
         List<ParsedArticle> articles = new ArticleExtractor(new HashSet<>(toc.sections()), warnings)
                 .extract(articlePages);
         if (articles.isEmpty()) {
-            throw new IssueRejectedException(RejectionReason.NOT_AN_ISSUE, "Issue \"" + metadata.title()
+            throw new IssueRejectedException(DeadLetterReason.NOT_AN_ISSUE, "Issue \"" + metadata.title()
                     + "\" has no articles: no ● title after the cover and table of contents");
         }
         articles = TocCrossCheck.apply(articles, toc, warnings);

@@ -8,7 +8,7 @@ import java.util.Objects;
 import parkworld.pipeline.parser.pdf.IssueRejectedException;
 import parkworld.pipeline.parser.pdf.PdfLimits;
 import parkworld.pipeline.parser.pdf.PdfTextReader;
-import parkworld.pipeline.parser.pdf.RejectionReason;
+import parkworld.pipeline.contract.DeadLetterReason;
 
 /**
  * Parses a 园区周报 PDF into its articles: reads the text with positions in one PDFBox pass,
@@ -17,7 +17,7 @@ import parkworld.pipeline.parser.pdf.RejectionReason;
  * contents. Thread-safe; one instance can serve all requests.
  *
  * <p>Inputs that cannot be an issue are rejected with an {@link IssueRejectedException}
- * carrying a {@link RejectionReason}. Anything that is odd but not fatal (an unreadable page, a
+ * carrying a {@link DeadLetterReason}. Anything that is odd but not fatal (an unreadable page, a
  * title that differs from the table of contents, ...) ends up in {@link ParsedIssue#warnings()}.
  */
 public final class IssueParser {

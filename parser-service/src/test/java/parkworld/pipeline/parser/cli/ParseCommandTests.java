@@ -22,6 +22,7 @@ import parkworld.pipeline.contract.ArticleExtracted;
 import parkworld.pipeline.contract.EventJson;
 import parkworld.pipeline.contract.EventType;
 import parkworld.pipeline.contract.IssueParsed;
+import parkworld.pipeline.parser.pipeline.GeneratedIssues;
 
 /** The {@code parse} command in process: what it prints where, and its exit codes. */
 class ParseCommandTests {
@@ -105,7 +106,20 @@ class ParseCommandTests {
         assertThat(run.err().lines()).singleElement()
             .asString()
             .startsWith("parse: " + html + " rejected: NOT_PDF: ");
-        assertThat(run.err()).doesNotContain("Exception").doesNotContainPattern("\\bat [\\w.$]+\\(");
+        assertThat(run.err()).doesNotContain("Exception").doesNotContainPattern("\\bat [\\w.$]+\\(")
+            .as("describes the file without quoting it").doesNotContain("DOCTYPE").doesNotContain("404");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void rejectsIssueWhoseArticlesBreakTheContractAsInvalidOutputLikeTheService() throws IOException {
+        Path pdf = Files.write(dir.resolve("issue-no-sections.pdf"), GeneratedIssues.issue(5, 5, false));
+
+        Run run = run(pdf.toString());
+
+        assertThat(run.exit()).isEqualTo(ExitCode.REJECTED);
+        assertThat(run.err().lines()).singleElement().asString()
+            .startsWith("parse: " + pdf + " rejected: INVALID_OUTPUT: 5 of 5 articles break the ArticleExtracted schema");
         assertThat(run.out()).isEmpty();
     }
 
@@ -148,7 +162,7 @@ class ParseCommandTests {
 
         assertThat(run.exit()).isEqualTo(ExitCode.USAGE);
         assertThat(run.exit().status()).isEqualTo(2);
-        assertThat(run.err()).startsWith("parse: unknown option --fast").contains("usage:");
+        assertThat(run.err()).startsWith("parse: Unknown option: '--fast'").contains("usage:");
         assertThat(run.out()).isEmpty();
     }
 
@@ -157,7 +171,7 @@ class ParseCommandTests {
         Run run = run();
 
         assertThat(run.exit()).isEqualTo(ExitCode.USAGE);
-        assertThat(run.err()).contains("missing FILE.pdf");
+        assertThat(run.err()).startsWith("parse: Missing required parameter: 'FILE.pdf'");
     }
 
     @Test
@@ -165,7 +179,8 @@ class ParseCommandTests {
         Run run = run("--help");
 
         assertThat(run.exit()).isEqualTo(ExitCode.OK);
-        assertThat(run.out()).startsWith("usage:").contains("(default 300)").contains("(default 2m)");
+        assertThat(run.out()).startsWith("usage: java -jar parser-service.jar parse").contains("(default 300)")
+            .contains("(default 2m)").contains("exit status:").contains("4   input rejected");
         assertThat(run.err()).isEmpty();
     }
 

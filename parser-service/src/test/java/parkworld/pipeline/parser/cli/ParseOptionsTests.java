@@ -7,22 +7,27 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import parkworld.pipeline.parser.ParserProperties;
+import picocli.CommandLine;
 
 class ParseOptionsTests {
 
-    private static final Duration TWO_MINUTES = Duration.ofMinutes(2);
+    private static final ParserProperties DEFAULTS = ServiceDefaults.parser();
 
     @Test
-    void keepsTheDefaultsWhenOnlyAFileIsGiven() throws UsageException {
-        ParseOptions options = ParseOptions.from(List.of("issue.pdf"), 300, TWO_MINUTES);
+    void keepsTheServiceDefaultsWhenOnlyAFileIsGiven() {
+        ParseOptions options = ParseOptions.from(List.of("issue.pdf"), DEFAULTS);
 
-        assertThat(options).isEqualTo(new ParseOptions(Path.of("issue.pdf"), 300, TWO_MINUTES, false, false));
+        assertThat(options.file()).isEqualTo(Path.of("issue.pdf"));
+        assertThat(options.maxPages()).isEqualTo(DEFAULTS.maxPages()).isEqualTo(300);
+        assertThat(options.timeLimit()).isEqualTo(DEFAULTS.timeLimit()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(options.pretty()).isFalse();
     }
 
     @Test
-    void acceptsValuesAfterASpaceOrAnEqualsSign() throws UsageException {
+    void acceptsValuesAfterASpaceOrAnEqualsSign() {
         ParseOptions options = ParseOptions.from(List.of("--max-pages=40", "--time-limit", "30s", "--pretty",
-                "issue.pdf"), 300, TWO_MINUTES);
+                "issue.pdf"), DEFAULTS);
 
         assertThat(options.maxPages()).isEqualTo(40);
         assertThat(options.timeLimit()).isEqualTo(Duration.ofSeconds(30));
@@ -30,36 +35,38 @@ class ParseOptionsTests {
     }
 
     @Test
-    void readsTimeLimitsInTheNotationOfTheServiceConfiguration() throws UsageException {
-        assertThat(ParseOptions.from(List.of("--time-limit=PT1M30S", "a.pdf"), 300, TWO_MINUTES).timeLimit())
+    void readsTimeLimitsInTheNotationOfTheServiceConfiguration() {
+        assertThat(ParseOptions.from(List.of("--time-limit=PT1M30S", "a.pdf"), DEFAULTS).timeLimit())
             .isEqualTo(Duration.ofSeconds(90));
-        assertThat(ParseOptions.from(List.of("--time-limit=500ms", "a.pdf"), 300, TWO_MINUTES).timeLimit())
+        assertThat(ParseOptions.from(List.of("--time-limit=500ms", "a.pdf"), DEFAULTS).timeLimit())
             .isEqualTo(Duration.ofMillis(500));
     }
 
     @Test
-    void takesEverythingAfterDoubleDashAsFile() throws UsageException {
-        assertThat(ParseOptions.from(List.of("--", "--odd-name.pdf"), 300, TWO_MINUTES).file())
+    void takesEverythingAfterDoubleDashAsFile() {
+        assertThat(ParseOptions.from(List.of("--", "--odd-name.pdf"), DEFAULTS).file())
             .isEqualTo(Path.of("--odd-name.pdf"));
     }
 
     @Test
-    void refusesBadValues() {
-        assertThatExceptionOfType(UsageException.class)
-            .isThrownBy(() -> ParseOptions.from(List.of("--max-pages", "0", "a.pdf"), 300, TWO_MINUTES))
+    void refusesBadValuesNamingTheOption() {
+        assertThatExceptionOfType(CommandLine.ParameterException.class)
+            .isThrownBy(() -> ParseOptions.from(List.of("--max-pages", "0", "a.pdf"), DEFAULTS))
+            .withMessageContaining("--max-pages")
+            .withMessageContaining("'0' is not a positive whole number");
+        assertThatExceptionOfType(CommandLine.ParameterException.class)
+            .isThrownBy(() -> ParseOptions.from(List.of("--time-limit", "soon", "a.pdf"), DEFAULTS))
+            .withMessageContaining("--time-limit")
+            .withMessageContaining("'soon' is not a positive duration");
+        assertThatExceptionOfType(CommandLine.ParameterException.class)
+            .isThrownBy(() -> ParseOptions.from(List.of("a.pdf", "--max-pages"), DEFAULTS))
             .withMessageContaining("--max-pages");
-        assertThatExceptionOfType(UsageException.class)
-            .isThrownBy(() -> ParseOptions.from(List.of("--time-limit", "soon", "a.pdf"), 300, TWO_MINUTES))
-            .withMessageContaining("--time-limit");
-        assertThatExceptionOfType(UsageException.class)
-            .isThrownBy(() -> ParseOptions.from(List.of("a.pdf", "--max-pages"), 300, TWO_MINUTES))
-            .withMessage("--max-pages needs a value");
     }
 
     @Test
     void refusesMoreThanOneFile() {
-        assertThatExceptionOfType(UsageException.class)
-            .isThrownBy(() -> ParseOptions.from(List.of("a.pdf", "b.pdf"), 300, TWO_MINUTES))
-            .withMessageContaining("expected one FILE.pdf");
+        assertThatExceptionOfType(CommandLine.ParameterException.class)
+            .isThrownBy(() -> ParseOptions.from(List.of("a.pdf", "b.pdf"), DEFAULTS))
+            .withMessageContaining("b.pdf");
     }
 }

@@ -27,6 +27,10 @@ import parkworld.pipeline.contract.EventJson;
 import parkworld.pipeline.contract.EventType;
 import parkworld.pipeline.contract.IssueFetched;
 import parkworld.pipeline.contract.IssueParsed;
+import parkworld.pipeline.contract.PipelineMeters;
+import parkworld.pipeline.parser.pipeline.GeneratedIssues;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.IsolationLevel;
 import parkworld.pipeline.parser.pdf.TestPdfs;
 import parkworld.pipeline.testsupport.KafkaTopics;
 import parkworld.pipeline.testsupport.TestInfrastructure;
@@ -53,6 +57,7 @@ class ExtractArticlesIT {
     }
 
     private final KafkaTopics kafka = new KafkaTopics(TestInfrastructure.kafkaBootstrapServers());
+    private final TopicReader topics = new TopicReader(TestInfrastructure.kafkaBootstrapServers());
 
     @Autowired
     MeterRegistry meters;
@@ -65,8 +70,13 @@ class ExtractArticlesIT {
         }
         send(fetched("issue-121", pdf));
 
-        List<KafkaTopics.Received> articles = this.kafka.read(ARTICLES, 43, Duration.ofSeconds(90));
-        List<KafkaTopics.Received> parsed = this.kafka.read(PARSED, 1, Duration.ofSeconds(30));
+        // other tests publish on the same topics: keep this issue's records
+        List<KafkaTopics.Received> articles = this.kafka.readUntil(ARTICLES,
+                records -> ofIssue121(records).size() >= 43, Duration.ofSeconds(90));
+        articles = ofIssue121(articles);
+        List<KafkaTopics.Received> parsed = this.kafka.readUntil(PARSED,
+                records -> records.stream().anyMatch(r -> "issue-121".equals(r.key())), Duration.ofSeconds(30))
+            .stream().filter(r -> "issue-121".equals(r.key())).toList();
 
         assertThat(articles).as("article events").hasSize(43);
         assertThat(articles).allSatisfy(record -> {
@@ -101,13 +111,18 @@ class ExtractArticlesIT {
         send("issue-malformed", "{\"schemaVersion\": 1, \"issueKey\": ".getBytes(StandardCharsets.UTF_8));
         for (Map.Entry<String, byte[]> bad : badInputs.entrySet()) {
             Path pdf = Files.write(blobs.resolve("bad-" + bad.getKey() + ".pdf"), bad.getValue());
-            send(fetched("bad-" + bad.getKey().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), pdf));
+            send(fetched(badKey(bad.getKey()), pdf));
         }
         Path good = blobs.resolve("issue-121-after-bad.pdf");
         Files.write(good, fixture);
         send(fetched("issue-121-after-bad", good));
 
-        List<KafkaTopics.Received> dead = this.kafka.read(DEAD_LETTER, badInputs.size() + 1, Duration.ofSeconds(90));
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        keys.add("issue-malformed");
+        badInputs.keySet().forEach(reason -> keys.add(badKey(reason)));
+        List<KafkaTopics.Received> dead = this.kafka.readUntil(DEAD_LETTER,
+                records -> records.stream().filter(r -> keys.contains(r.key())).count() >= keys.size(),
+                Duration.ofSeconds(90)).stream().filter(r -> keys.contains(r.key())).toList();
 
         assertThat(dead).extracting(r -> r.headers().get(DeadLetterHeaders.REASON))
             .as("dead-letter reasons")
@@ -120,14 +135,94 @@ class ExtractArticlesIT {
             .singleElement()
             .satisfies(r -> assertThat(r.valueText()).as("original payload kept")
                 .isEqualTo("{\"schemaVersion\": 1, \"issueKey\": "));
+        assertThat(dead).filteredOn(r -> "NOT_PDF".equals(r.headers().get(DeadLetterHeaders.REASON)))
+            .singleElement()
+            .satisfies(r -> assertThat(r.headers().get(DeadLetterHeaders.MESSAGE))
+                .as("describes the file without quoting it").doesNotContain("html").doesNotContain("404"));
         for (String reason : badInputs.keySet()) {
-            assertThat(this.meters.counter("parkworld.parser.failures", "reason", reason).count())
-                .as("failure counter for " + reason).isGreaterThanOrEqualTo(1);
+            assertThat(this.meters.counter(PipelineMeters.DEAD_LETTERS, PipelineMeters.TAG_REASON, reason).count())
+                .as("dead-letter counter for " + reason).isGreaterThanOrEqualTo(1);
         }
         List<ArticleExtracted> afterBad = articlesOf(this.kafka.readUntil(ARTICLES,
                 records -> articlesOf(records, "issue-121-after-bad.pdf").size() >= 43, Duration.ofSeconds(90)),
                 "issue-121-after-bad.pdf");
         assertThat(afterBad).as("articles of the valid issue sent after the bad ones").hasSize(43);
+    }
+
+    @Test
+    void keepsTheOriginalKeyAndHeadersOfADeadLetteredRecordByteForByte() throws Exception {
+        Path pdf = Files.write(blobs.resolve("not-a-pdf.pdf"), "plain text".getBytes(StandardCharsets.UTF_8));
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put(CloudEventHeaders.ID, "7f9c3a52-0000-4000-8000-000000000001");
+        headers.put(CloudEventHeaders.TYPE, EventType.ISSUE_FETCHED.cloudEventType());
+        headers.put(CloudEventHeaders.SOURCE, "/parkworld/ingest-service");
+        headers.put(CloudEventHeaders.SUBJECT, "园区周报-key");
+        this.kafka.send(FETCHED, "key-园区-1", fetched("key-kept", pdf), headers);
+
+        ConsumerRecord<byte[], byte[]> dead = this.topics.readUntil(DEAD_LETTER, IsolationLevel.READ_COMMITTED,
+                records -> records.stream().anyMatch(ExtractArticlesIT::isKeyKept), Duration.ofSeconds(60))
+            .stream().filter(ExtractArticlesIT::isKeyKept).findFirst().orElseThrow();
+
+        assertThat(dead.key()).isEqualTo("key-园区-1".getBytes(StandardCharsets.UTF_8));
+        headers.forEach((name, value) -> assertThat(dead.headers().lastHeader(name)).as(name).isNotNull()
+            .satisfies(h -> assertThat(h.value()).as(name).isEqualTo(value.getBytes(StandardCharsets.UTF_8))));
+        assertThat(new String(dead.headers().lastHeader(DeadLetterHeaders.REASON).value(), StandardCharsets.UTF_8))
+            .isEqualTo("NOT_PDF");
+    }
+
+    @Test
+    void leavesOutArticlesThatBreakTheContractListsThemInTheSummaryAndCountsThem() throws Exception {
+        Path pdf = Files.write(blobs.resolve("issue-one-invalid.pdf"), GeneratedIssues.issue(10, 1, false));
+        send(fetched("issue-one-invalid", pdf));
+
+        List<KafkaTopics.Received> summaries = this.kafka.readUntil(PARSED,
+                records -> records.stream().anyMatch(r -> "issue-one-invalid".equals(r.key())), Duration.ofSeconds(90));
+        IssueParsed summary = summaries.stream().filter(r -> "issue-one-invalid".equals(r.key())).findFirst()
+            .map(r -> EventJson.read(r.value(), IssueParsed.class)).orElseThrow();
+        List<ArticleExtracted> articles = articlesOf(this.kafka.readUntil(ARTICLES,
+                records -> articlesOf(records, "issue-one-invalid.pdf").size() >= 9, Duration.ofSeconds(30)),
+                "issue-one-invalid.pdf");
+
+        assertThat(articles).as("published articles").hasSize(9).extracting(ArticleExtracted::ordinal)
+            .doesNotContain(1);
+        assertThat(articles).extracting(ArticleExtracted::section).containsOnly("招商引资");
+        assertThat(summary.articleIds()).containsExactlyElementsOf(articles.stream().map(ArticleExtracted::articleId)
+            .toList());
+        assertThat(summary.warnings()).anySatisfy(w -> assertThat(w).startsWith("Article 1 \"").contains("not published")
+            .contains("/section"));
+        assertThat(this.meters.counter(PipelineMeters.INVALID_EVENTS, PipelineMeters.TAG_EVENT_TYPE,
+                EventType.ARTICLE_EXTRACTED.name()).count()).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void deadLettersAnIssueLosingTooManyArticlesAsInvalidOutputAndPublishesNothingOfIt() throws Exception {
+        Path pdf = Files.write(blobs.resolve("issue-no-sections.pdf"), GeneratedIssues.issue(5, 5, false));
+        send(fetched("issue-no-sections", pdf));
+
+        List<KafkaTopics.Received> dead = this.kafka.readUntil(DEAD_LETTER,
+                records -> records.stream().anyMatch(r -> "issue-no-sections".equals(r.key())), Duration.ofSeconds(90))
+            .stream().filter(r -> "issue-no-sections".equals(r.key())).toList();
+
+        assertThat(dead).singleElement().satisfies(r -> assertThat(r.headers())
+            .containsEntry(DeadLetterHeaders.REASON, "INVALID_OUTPUT"));
+        assertThat(articlesOf(this.kafka.readUntil(ARTICLES, records -> false, Duration.ofSeconds(3)),
+                "issue-no-sections.pdf")).as("articles of the dead-lettered issue").isEmpty();
+        assertThat(this.kafka.readUntil(PARSED, records -> false, Duration.ofSeconds(1)))
+            .noneMatch(r -> "issue-no-sections".equals(r.key()));
+    }
+
+    private static List<KafkaTopics.Received> ofIssue121(List<KafkaTopics.Received> records) {
+        return records.stream()
+            .filter(r -> EventJson.read(r.value(), ArticleExtracted.class).issue().sourceUrl().endsWith("/issue-121.pdf"))
+            .toList();
+    }
+
+    private static boolean isKeyKept(ConsumerRecord<byte[], byte[]> record) {
+        return record.key() != null && new String(record.key(), StandardCharsets.UTF_8).equals("key-园区-1");
+    }
+
+    private static String badKey(String reason) {
+        return "bad-" + reason.toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 
     private static List<ArticleExtracted> articlesOf(List<KafkaTopics.Received> records, String pdfName) {

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,12 +21,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import parkworld.pipeline.contract.ArticleExtracted;
+import parkworld.pipeline.contract.DeadLetterReason;
 import parkworld.pipeline.contract.EventJson;
-import parkworld.pipeline.contract.EventType;
 import parkworld.pipeline.contract.IssueFetched;
+import parkworld.pipeline.contract.PipelineMeters;
+import parkworld.pipeline.messaging.ConsumedRecord;
 import parkworld.pipeline.parser.pdf.IssueRejectedException;
-import parkworld.pipeline.parser.pdf.RejectionReason;
-import parkworld.pipeline.parser.publish.IssueEvents;
+import parkworld.pipeline.parser.pipeline.IssueOutput;
+import parkworld.pipeline.parser.pipeline.IssuePipeline;
+import parkworld.pipeline.parser.pipeline.OutputRules;
 import parkworld.pipeline.parser.structure.IssueMetadata;
 import parkworld.pipeline.parser.structure.ParsedArticle;
 import parkworld.pipeline.parser.structure.ParsedIssue;
@@ -37,8 +41,10 @@ class IssueProcessorTests {
 
     private final ExecutorService threads = Executors.newCachedThreadPool();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    private final List<IssueEvents> published = new ArrayList<>();
+    private final List<IssueOutput> published = new ArrayList<>();
     private final List<String> deadLetters = new ArrayList<>();
+    /** Actions deferred until "the transaction committed"; run by the test. */
+    private final List<Runnable> afterCommit = new ArrayList<>();
     private final Clock clock = Clock.fixed(Instant.parse("2023-05-30T08:00:00Z"), ZoneOffset.UTC);
 
     @AfterEach
@@ -46,16 +52,27 @@ class IssueProcessorTests {
         this.threads.shutdownNow();
     }
 
-    private IssueProcessor processor(IssueProcessor.IssueReader reader, Duration timeLimit) {
-        return new IssueProcessor(reader, this.blobs, this.published::add,
-                (record, reason, message) -> this.deadLetters.add(reason + " " + new String(record.payload(), StandardCharsets.UTF_8)),
-                this.threads, timeLimit, "test", this.clock, this.meters);
+    private IssueProcessor processor(IssuePipeline.IssueReader reader, Duration timeLimit) {
+        return processor(reader, timeLimit, this.published::add);
     }
 
-    private IssueProcessor.IncomingRecord fetchedRecord(Path pdf) {
+    private IssueProcessor processor(IssuePipeline.IssueReader reader, Duration timeLimit,
+            IssueProcessor.IssueEventSink sink) {
+        IssuePipeline pipeline = new IssuePipeline(reader, this.threads, timeLimit, OutputRules.DEFAULTS, "test");
+        return new IssueProcessor(pipeline, this.blobs, sink, (record, reason, message, subject) -> this.deadLetters
+            .add(reason + " " + new String(record.value(), StandardCharsets.UTF_8)), this.afterCommit::add, this.clock,
+                this.meters);
+    }
+
+    private static ConsumedRecord record(byte[] value) {
+        return new ConsumedRecord("parkworld.issues.fetched", 0, 7, "issue-121".getBytes(StandardCharsets.UTF_8),
+                value, Map.of());
+    }
+
+    private ConsumedRecord fetchedRecord(Path pdf) {
         IssueFetched fetched = new IssueFetched(1, "issue-121", pdf.toUri().toString(), "http://127.0.0.1/issue-121.pdf",
                 "0".repeat(64), 10, Instant.EPOCH);
-        return new IssueProcessor.IncomingRecord(EventJson.write(fetched), "parkworld.issues.fetched", 0, 7);
+        return record(EventJson.write(fetched));
     }
 
     private static ParsedIssue twoArticles(Path pdf) {
@@ -64,42 +81,48 @@ class IssueProcessorTests {
                 new ParsedArticle(2, "综合资讯", "乙", "导语", "正文", null, 2)), List.of("TOC lists 3 articles, found 2"), 3);
     }
 
+    private Path pdf() throws Exception {
+        return Files.write(this.blobs.resolve("a.pdf"), new byte[] { 1 });
+    }
+
     @Test
     void publishesArticlesThenSummaryWithTheSameParseTime() throws Exception {
-        Path pdf = Files.write(this.blobs.resolve("a.pdf"), new byte[] { 1 });
+        processor(IssueProcessorTests::twoArticles, Duration.ofSeconds(5)).process(fetchedRecord(pdf()));
 
-        processor(IssueProcessorTests::twoArticles, Duration.ofSeconds(5)).process(fetchedRecord(pdf));
-
-        IssueEvents events = this.published.get(0);
-        assertThat(events.articles()).extracting(ArticleExtracted::title).containsExactly("甲", "乙");
-        assertThat(events.articles()).allSatisfy(a -> {
-            assertThat(a.parsedAt()).isEqualTo(this.clock.instant());
-            assertThat(EventType.ARTICLE_EXTRACTED.violations(EventJson.write(a))).as("schema violations").isEmpty();
-        });
-        assertThat(events.summary().articleIds()).containsExactlyElementsOf(
-                events.articles().stream().map(ArticleExtracted::articleId).toList());
-        assertThat(events.summary().articlesPerSection()).containsEntry("招商引资", 1).containsEntry("综合资讯", 1);
-        assertThat(events.summary().warnings()).containsExactly("TOC lists 3 articles, found 2");
-        assertThat(EventType.ISSUE_PARSED.violations(EventJson.write(events.summary()))).isEmpty();
+        IssueOutput output = this.published.get(0);
+        assertThat(output.events().articles()).extracting(ArticleExtracted::title).containsExactly("甲", "乙");
+        assertThat(output.articles()).extracting(r -> r.key())
+            .containsExactlyElementsOf(output.events().summary().articleIds());
+        assertThat(output.events().articles()).allSatisfy(a -> assertThat(a.parsedAt()).isEqualTo(this.clock.instant()));
+        assertThat(output.events().summary().warnings()).containsExactly("TOC lists 3 articles, found 2");
         assertThat(this.deadLetters).isEmpty();
+    }
+
+    @Test
+    void countsPublishedArticlesAndIssuesOnlyOnceTheTransactionCommitted() throws Exception {
+        processor(IssueProcessorTests::twoArticles, Duration.ofSeconds(5)).process(fetchedRecord(pdf()));
+
+        assertThat(this.meters.find(PipelineMeters.PARSER_ISSUES).counter()).as("before commit").isNull();
+        assertThat(this.meters.find(PipelineMeters.PARSER_ARTICLES).counter()).as("before commit").isNull();
+        this.afterCommit.forEach(Runnable::run);
+        assertThat(this.meters.counter(PipelineMeters.PARSER_ISSUES, PipelineMeters.TAG_OUTCOME, "parsed").count())
+            .isEqualTo(1);
+        assertThat(this.meters.counter(PipelineMeters.PARSER_ARTICLES).count()).isEqualTo(2);
     }
 
     @Test
     void deadLettersMalformedEventWithItsOriginalPayload() throws Exception {
         processor(IssueProcessorTests::twoArticles, Duration.ofSeconds(5))
-            .process(new IssueProcessor.IncomingRecord("not json".getBytes(StandardCharsets.UTF_8), "t", 0, 1));
+            .process(record("not json".getBytes(StandardCharsets.UTF_8)));
 
         assertThat(this.deadLetters).containsExactly("MALFORMED_EVENT not json");
-        assertThat(this.meters.counter("parkworld.parser.failures", "reason", "MALFORMED_EVENT").count()).isEqualTo(1);
     }
 
     @Test
     void deadLettersRejectedPdfWithTheRejectionReason() throws Exception {
-        Path pdf = Files.write(this.blobs.resolve("a.pdf"), new byte[] { 1 });
-
         processor(p -> {
-            throw new IssueRejectedException(RejectionReason.ENCRYPTED, "password protected");
-        }, Duration.ofSeconds(5)).process(fetchedRecord(pdf));
+            throw new IssueRejectedException(DeadLetterReason.ENCRYPTED, "password protected");
+        }, Duration.ofSeconds(5)).process(fetchedRecord(pdf()));
 
         assertThat(this.deadLetters).singleElement().asString().startsWith("ENCRYPTED {");
         assertThat(this.published).isEmpty();
@@ -115,40 +138,36 @@ class IssueProcessorTests {
 
     @Test
     void abandonsParseThatExceedsTheTimeLimit() throws Exception {
-        Path pdf = Files.write(this.blobs.resolve("a.pdf"), new byte[] { 1 });
         CountDownLatch never = new CountDownLatch(1);
 
         processor(p -> {
             never.await();
             return null;
-        }, Duration.ofMillis(50)).process(fetchedRecord(pdf));
+        }, Duration.ofMillis(50)).process(fetchedRecord(pdf()));
 
         assertThat(this.deadLetters).singleElement().asString().startsWith("TIMEOUT");
+        assertThat(this.meters.find(PipelineMeters.PARSER_PARSE_DURATION).tag(PipelineMeters.TAG_OUTCOME, "timeout")
+            .timer().count()).isEqualTo(1);
     }
 
     @Test
     void deadLettersParserBugAsParserErrorNotAsDamagedInput() throws Exception {
-        Path pdf = Files.write(this.blobs.resolve("a.pdf"), new byte[] { 1 });
-
         processor(p -> {
             throw new IllegalStateException("index out of range in ArticleExtractor");
-        }, Duration.ofSeconds(5)).process(fetchedRecord(pdf));
+        }, Duration.ofSeconds(5)).process(fetchedRecord(pdf()));
 
         assertThat(this.deadLetters).singleElement().asString().startsWith("PARSER_ERROR");
-        assertThat(this.meters.counter("parkworld.parser.failures", "reason", "PARSER_ERROR").count()).isEqualTo(1);
     }
 
     @Test
-    void letsAPublishFailurePropagateSoTheRecordIsRedeliveredNotDeadLettered() throws Exception {
-        Path pdf = Files.write(this.blobs.resolve("a.pdf"), new byte[] { 1 });
-        IssueProcessor processor = new IssueProcessor(IssueProcessorTests::twoArticles, this.blobs, events -> {
+    void letsAPublishFailurePropagateSoTheTransactionAbortsAndNothingIsCounted() throws Exception {
+        IssueProcessor processor = processor(IssueProcessorTests::twoArticles, Duration.ofSeconds(5), output -> {
             throw new IllegalStateException("broker unavailable");
-        }, (record, reason, message) -> this.deadLetters.add(reason), this.threads, Duration.ofSeconds(5), "test",
-                this.clock, this.meters);
+        });
 
-        assertThatThrownBy(() -> processor.process(fetchedRecord(pdf))).hasMessageContaining("broker unavailable");
+        assertThatThrownBy(() -> processor.process(fetchedRecord(pdf()))).hasMessageContaining("broker unavailable");
         assertThat(this.deadLetters).isEmpty();
-        assertThat(this.meters.find("parkworld.parser.issues").counter()).as("issue not counted as parsed").isNull();
+        assertThat(this.afterCommit).as("nothing to count after an aborted transaction").isEmpty();
     }
 
     @Test
@@ -163,13 +182,12 @@ class IssueProcessorTests {
 
     @Test
     void parsesWithTheIssueKeyInTheLogContext() throws Exception {
-        Path pdf = Files.write(this.blobs.resolve("a.pdf"), new byte[] { 1 });
         List<String> seen = new ArrayList<>();
 
         processor(p -> {
             seen.add(org.slf4j.MDC.get("issueKey"));
             return twoArticles(p);
-        }, Duration.ofSeconds(5)).process(fetchedRecord(pdf));
+        }, Duration.ofSeconds(5)).process(fetchedRecord(pdf()));
 
         assertThat(seen).containsExactly("issue-121");
     }

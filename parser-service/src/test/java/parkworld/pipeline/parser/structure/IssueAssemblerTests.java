@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import org.junit.jupiter.api.Test;
 
 import parkworld.pipeline.parser.pdf.IssueRejectedException;
-import parkworld.pipeline.parser.pdf.RejectionReason;
+import parkworld.pipeline.contract.DeadLetterReason;
 
 /** Layout rules on synthetic Chinese pages (positioned lines, no PDF). */
 class IssueAssemblerTests {
@@ -273,7 +273,7 @@ class IssueAssemblerTests {
         IssueRejectedException rejection = catchThrowableOfType(IssueRejectedException.class,
                 () -> this.assembler.assemble(layout.build()));
         assertThat(rejection).as("rejection").isNotNull();
-        assertThat(rejection.reason()).as("reason").isEqualTo(RejectionReason.NOT_AN_ISSUE);
+        assertThat(rejection.reason()).as("reason").isEqualTo(DeadLetterReason.NOT_AN_ISSUE);
         assertThat(rejection.getMessage()).as("message").contains("No issue number");
     }
 
@@ -283,7 +283,7 @@ class IssueAssemblerTests {
         IssueRejectedException rejection = catchThrowableOfType(IssueRejectedException.class,
                 () -> this.assembler.assemble(layout.build()));
         assertThat(rejection).as("rejection").isNotNull();
-        assertThat(rejection.reason()).as("reason").isEqualTo(RejectionReason.NOT_AN_ISSUE);
+        assertThat(rejection.reason()).as("reason").isEqualTo(DeadLetterReason.NOT_AN_ISSUE);
         assertThat(rejection.getMessage()).as("message").contains("has no articles");
     }
 

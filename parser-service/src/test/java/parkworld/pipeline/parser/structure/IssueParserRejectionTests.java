@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 import parkworld.pipeline.parser.pdf.IssueRejectedException;
-import parkworld.pipeline.parser.pdf.RejectionReason;
+import parkworld.pipeline.contract.DeadLetterReason;
 import parkworld.pipeline.parser.pdf.TestPdfs;
 
 /** Inputs the parser refuses, end to end from PDF bytes. */
@@ -24,7 +24,7 @@ class IssueParserRejectionTests {
                 () -> this.parser.parse(pdf));
         assertThat(rejection).as("rejection").isNotNull();
         assertThat(rejection.reason()).as("reason (message: %s)", rejection.getMessage())
-                .isEqualTo(RejectionReason.NOT_AN_ISSUE);
+                .isEqualTo(DeadLetterReason.NOT_AN_ISSUE);
         assertThat(rejection.getMessage()).as("message").contains("No issue number");
     }
 
@@ -35,6 +35,6 @@ class IssueParserRejectionTests {
                 () -> this.parser.parse(html));
         assertThat(rejection).as("rejection").isNotNull();
         assertThat(rejection.reason()).as("reason (message: %s)", rejection.getMessage())
-                .isEqualTo(RejectionReason.NOT_PDF);
+                .isEqualTo(DeadLetterReason.NOT_PDF);
     }
 }

@@ -1,0 +1,122 @@
+package parkworld.pipeline.parser.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import parkworld.pipeline.contract.ArticleExtracted;
+import parkworld.pipeline.contract.CloudEventHeaders;
+import parkworld.pipeline.contract.DeadLetterReason;
+import parkworld.pipeline.contract.EventType;
+import parkworld.pipeline.contract.IssueFetched;
+import parkworld.pipeline.parser.structure.IssueParser;
+
+/** The pipeline on generated issue PDFs whose articles break the contract, as a layout the parser misreads would. */
+class IssuePipelineTests {
+
+    private static final Instant NOW = Instant.parse("2026-05-04T08:00:00Z");
+
+    @TempDir
+    Path dir;
+
+    private final ExecutorService workers = Executors.newCachedThreadPool();
+
+    @AfterEach
+    void stop() {
+        this.workers.shutdownNow();
+    }
+
+    private IssueOutcome run(byte[] pdf, OutputRules rules) throws Exception {
+        Path file = Files.write(this.dir.resolve("issue-121.pdf"), pdf);
+        IssueFetched fetched = new IssueFetched(1, "issue-121", file.toUri().toString(), file.toUri().toString(),
+                "0".repeat(64), pdf.length, NOW);
+        IssueParser parser = new IssueParser();
+        return new IssuePipeline(parser::parse, this.workers, Duration.ofMinutes(1), rules, "test").run(fetched, file,
+                NOW);
+    }
+
+    @Test
+    void leavesOutAnArticleWithAnEmptySectionAndListsItInTheSummaryWarnings() throws Exception {
+        IssueOutcome outcome = run(GeneratedIssues.issue(10, 1, false), OutputRules.DEFAULTS);
+
+        assertThat(outcome).isInstanceOf(IssueOutcome.Publishable.class);
+        IssueOutput output = ((IssueOutcome.Publishable) outcome).output();
+        assertThat(output.invalidArticles()).isEqualTo(1);
+        assertThat(output.events().articles()).hasSize(9).extracting(ArticleExtracted::ordinal)
+            .doesNotContain(1);
+        assertThat(output.articles()).allSatisfy(r -> assertThat(EventType.ARTICLE_EXTRACTED.violations(r.value()))
+            .isEmpty());
+        assertThat(output.events().summary().articleIds()).hasSize(9)
+            .containsExactlyElementsOf(output.articles().stream().map(OutgoingRecord::key).toList());
+        assertThat(output.events().summary().articlesPerSection()).containsExactly(org.assertj.core.api.Assertions
+            .entry("招商引资", 9));
+        assertThat(output.events().summary().warnings()).anySatisfy(w -> assertThat(w)
+            .startsWith("Article 1 \"" + GeneratedIssues.title(1) + "\" not published: it breaks the ArticleExtracted schema: ")
+            .contains("/section"));
+        assertThat(EventType.ISSUE_PARSED.violations(output.summary().value())).isEmpty();
+        assertThat(output.articles().get(0).headers()).containsEntry(CloudEventHeaders.SECTION, "招商引资")
+            .containsEntry(CloudEventHeaders.SOURCE, IssuePipeline.EVENT_SOURCE);
+    }
+
+    @Test
+    void rejectsAnIssueLosingMoreThanTheAllowedShareOfItsArticlesAsInvalidOutput() throws Exception {
+        IssueOutcome outcome = run(GeneratedIssues.issue(10, 2, false), OutputRules.DEFAULTS);
+
+        assertThat(outcome).isInstanceOfSatisfying(IssueOutcome.Rejected.class, rejected -> {
+            assertThat(rejected.reason()).isEqualTo(DeadLetterReason.INVALID_OUTPUT);
+            assertThat(rejected.invalidArticles()).isEqualTo(2);
+            assertThat(rejected.message()).startsWith("2 of 10 articles break the ArticleExtracted schema")
+                .contains("max-invalid-share (0.10)").contains("article 1:").contains("article 2:")
+                .as("describes the input without quoting it").doesNotContain(GeneratedIssues.title(1));
+        });
+    }
+
+    @Test
+    void publishesWhateverIsValidWhenTheWholeIssueMayBeInvalid() throws Exception {
+        IssueOutcome outcome = run(GeneratedIssues.issue(4, 2, false), new OutputRules(0.5, 1_000_000));
+
+        assertThat(outcome).isInstanceOfSatisfying(IssueOutcome.Publishable.class,
+                publishable -> assertThat(publishable.output().articles()).hasSize(2));
+    }
+
+    @Test
+    void leavesOutAnArticleWhoseBodyIsLongerThanTheSchemaAllows() throws Exception {
+        IssueOutcome outcome = run(GeneratedIssues.issue(10, 0, true), OutputRules.DEFAULTS);
+
+        assertThat(outcome).isInstanceOf(IssueOutcome.Publishable.class);
+        IssueOutput output = ((IssueOutcome.Publishable) outcome).output();
+        assertThat(output.events().articles()).hasSize(9).extracting(ArticleExtracted::ordinal).doesNotContain(10);
+        assertThat(output.events().summary().warnings()).anySatisfy(w -> assertThat(w).startsWith("Article 10 ")
+            .contains("/body").hasSizeLessThan(2000));
+    }
+
+    @Test
+    void rejectsAnIssueWithARecordLargerThanTheLimitBeforeAnythingIsPublished() throws Exception {
+        byte[] pdf = GeneratedIssues.issue(3, 0, false);
+        IssueOutput fitting = ((IssueOutcome.Publishable) run(pdf, OutputRules.DEFAULTS)).output();
+        long largestArticle = fitting.articles().stream().mapToLong(OutgoingRecord::serializedSize).max().orElseThrow();
+
+        IssueOutcome outcome = run(pdf, new OutputRules(0.1, largestArticle - 1));
+
+        assertThat(outcome).isInstanceOfSatisfying(IssueOutcome.Rejected.class, rejected -> {
+            assertThat(rejected.reason()).isEqualTo(DeadLetterReason.EVENT_TOO_LARGE);
+            assertThat(rejected.message()).contains("ArticleExtracted event 121-").contains("max-record-size (" + (largestArticle - 1) + " bytes)");
+        });
+    }
+
+    @Test
+    void measuresRecordsWithKeyAndHeaders() throws Exception {
+        IssueOutput output = ((IssueOutcome.Publishable) run(GeneratedIssues.issue(3, 0, false),
+                OutputRules.DEFAULTS)).output();
+
+        OutgoingRecord first = output.articles().get(0);
+        assertThat(first.serializedSize()).isGreaterThan(first.value().length + first.keyBytes().length + 200L);
+    }
+}
