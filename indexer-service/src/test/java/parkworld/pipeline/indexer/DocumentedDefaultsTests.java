@@ -11,7 +11,7 @@ class DocumentedDefaultsTests {
     @CsvSource({ "parkworld.elasticsearch, parkworld.pipeline.indexer.ElasticsearchProperties",
             "parkworld.indexer.index, parkworld.pipeline.indexer.IndexProperties",
             "parkworld.indexer.bulk, parkworld.pipeline.indexer.BulkProperties",
-            "parkworld.indexer.retry, parkworld.pipeline.indexer.RetryProperties" })
+            "parkworld.retry, parkworld.pipeline.messaging.RetryPolicyProperties" })
     void applicationYmlStatesTheRealDefaults(String prefix, Class<?> type) {
         DocumentedDefaults.assertApplicationYmlStatesTheDefaults(prefix, type);
     }

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import parkworld.pipeline.contract.PipelineMeters;
 import parkworld.pipeline.indexer.BulkProperties;
 import parkworld.pipeline.indexer.elasticsearch.ElasticsearchFailures;
 import parkworld.pipeline.indexer.elasticsearch.ElasticsearchUnavailableException;
@@ -39,13 +40,6 @@ import parkworld.pipeline.indexer.elasticsearch.ElasticsearchUnavailableExceptio
  * be deleted while the indexer runs, the next bulk request re-creates it with the shipped mapping, not a dynamic one.
  */
 public class ArticleBulkWriter {
-
-    /** Articles written to the index. */
-    public static final String INDEXED_METER = "parkworld.indexer.articles.indexed";
-    /** Articles ignored because the index holds a later parse. */
-    public static final String STALE_METER = "parkworld.indexer.articles.stale";
-    /** Duration of bulk requests, tagged {@code outcome}: success, retryable_items or failed. */
-    public static final String BULK_DURATION_METER = "parkworld.indexer.bulk.duration";
 
     private static final Logger log = LoggerFactory.getLogger(ArticleBulkWriter.class);
 
@@ -70,10 +64,10 @@ public class ArticleBulkWriter {
         this.target = target;
         this.limits = limits;
         this.meters = meters;
-        this.indexed = Counter.builder(INDEXED_METER)
+        this.indexed = Counter.builder(PipelineMeters.INDEXER_ARTICLES_INDEXED)
             .description("Articles indexed into Elasticsearch")
             .register(meters);
-        this.stale = Counter.builder(STALE_METER)
+        this.stale = Counter.builder(PipelineMeters.INDEXER_ARTICLES_STALE)
             .description("Articles ignored because the index holds a later parse of them")
             .register(meters);
     }
@@ -192,9 +186,10 @@ public class ArticleBulkWriter {
     }
 
     private Timer timer(String outcome) {
-        return Timer.builder(BULK_DURATION_METER)
+        // outcome: success, retryable_items or failed
+        return Timer.builder(PipelineMeters.INDEXER_BULK_DURATION)
             .description("Duration of Elasticsearch bulk requests")
-            .tag("outcome", outcome)
+            .tag(PipelineMeters.TAG_OUTCOME, outcome)
             .register(this.meters);
     }
 

@@ -9,7 +9,7 @@ import parkworld.pipeline.indexer.IndexProperties;
 
 /** The bulk writer, writing to the versioned articles index (readers use the alias, see {@code ArticleIndexSetup}). */
 @Configuration(proxyBeanMethods = false)
-public class BulkConfiguration {
+class BulkConfiguration {
 
     @Bean
     ArticleBulkWriter articleBulkWriter(ElasticsearchClient client, IndexProperties index, BulkProperties bulk,

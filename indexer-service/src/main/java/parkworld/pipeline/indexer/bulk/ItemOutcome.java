@@ -5,7 +5,7 @@ import java.util.Set;
 import parkworld.pipeline.indexer.elasticsearch.ElasticsearchFailures;
 
 /** What one item of a bulk response means for the article it carried. */
-public enum ItemOutcome {
+enum ItemOutcome {
 
     /** Indexed (created or replaced). */
     INDEXED,
@@ -26,7 +26,7 @@ public enum ItemOutcome {
      * @param item one item of a bulk response
      * @return what it means
      */
-    public static ItemOutcome of(BulkResponseItem item) {
+    static ItemOutcome of(BulkResponseItem item) {
         int status = item.status();
         String type = item.error() != null ? item.error().type() : null;
         if (status >= 200 && status < 300 && item.error() == null) {

@@ -11,8 +11,16 @@ package parkworld.pipeline.indexer.bulk;
  */
 public record Rejection(int position, String articleId, int status, String errorType, String reason) {
 
-    /** @return one line for logs and dead-letter headers */
+    /**
+     * Elasticsearch's parse errors may end with a preview of the offending value; a dead letter describes the record
+     * without quoting it (the value is in the record).
+     */
+    private static final java.util.regex.Pattern VALUE_PREVIEW = java.util.regex.Pattern
+        .compile("\\s*Preview of field's value:.*$", java.util.regex.Pattern.DOTALL);
+
+    /** @return one line for logs and dead-letter headers, without any quoted field value */
     public String describe() {
-        return this.status + " " + this.errorType + ": " + this.reason;
+        String why = this.reason == null ? "" : VALUE_PREVIEW.matcher(this.reason).replaceFirst("");
+        return this.status + " " + this.errorType + ": " + why;
     }
 }

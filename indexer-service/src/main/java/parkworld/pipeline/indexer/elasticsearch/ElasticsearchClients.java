@@ -27,7 +27,7 @@ import parkworld.pipeline.indexer.ElasticsearchProperties;
  * connections, authentication, TLS, timeouts) and the typed {@link ElasticsearchClient} on top of it, using the
  * client's Jackson 3 mapper (Jackson 3 is what Spring Boot 4 and the event contract use).
  */
-public final class ElasticsearchClients {
+final class ElasticsearchClients {
 
     private ElasticsearchClients() {
     }
@@ -38,7 +38,7 @@ public final class ElasticsearchClients {
      * @param properties where the cluster is and how to authenticate
      * @return a client spreading requests over the configured nodes
      */
-    public static RestClient restClient(ElasticsearchProperties properties) {
+    static RestClient restClient(ElasticsearchProperties properties) {
         HttpHost[] hosts = properties.uris().stream().map(ElasticsearchClients::host).toArray(HttpHost[]::new);
         RestClientBuilder builder = RestClient.builder(hosts);
         String path = properties.uris().get(0).getPath();
@@ -77,7 +77,7 @@ public final class ElasticsearchClients {
      * @param restClient the HTTP client
      * @return the typed client
      */
-    public static ElasticsearchClient client(RestClient restClient) {
+    static ElasticsearchClient client(RestClient restClient) {
         return new ElasticsearchClient(new RestClientTransport(restClient, new Jackson3JsonpMapper()));
     }
 
@@ -89,7 +89,7 @@ public final class ElasticsearchClients {
      * @param timeout how long a probe may take
      * @return the same client with shorter per-request timeouts
      */
-    public static ElasticsearchClient withTimeout(ElasticsearchClient client, Duration timeout) {
+    static ElasticsearchClient withTimeout(ElasticsearchClient client, Duration timeout) {
         RequestConfig config = RequestConfig.custom()
             .setConnectTimeout(millis(timeout))
             .setSocketTimeout(millis(timeout))

@@ -8,7 +8,7 @@ import parkworld.pipeline.indexer.ElasticsearchProperties;
 
 /** The Elasticsearch client, built from {@code parkworld.elasticsearch.*}, and its health indicator. */
 @Configuration(proxyBeanMethods = false)
-public class ElasticsearchConfiguration {
+class ElasticsearchConfiguration {
 
     @Bean(destroyMethod = "close")
     RestClient elasticsearchRestClient(ElasticsearchProperties properties) {

@@ -12,7 +12,7 @@ import org.springframework.boot.health.contributor.Health;
  * Reports whether the Elasticsearch cluster answers, and its health: up for green and yellow, down for red or when
  * it does not answer within the health timeout. Part of the readiness group: the indexer is of no use without it.
  */
-public class ElasticsearchHealthIndicator extends AbstractHealthIndicator {
+class ElasticsearchHealthIndicator extends AbstractHealthIndicator {
 
     private final ElasticsearchClient client;
 
@@ -20,7 +20,7 @@ public class ElasticsearchHealthIndicator extends AbstractHealthIndicator {
      * @param client  the client the indexer uses
      * @param timeout how long the check may take before the cluster counts as down
      */
-    public ElasticsearchHealthIndicator(ElasticsearchClient client, Duration timeout) {
+    ElasticsearchHealthIndicator(ElasticsearchClient client, Duration timeout) {
         super("Elasticsearch health check failed");
         this.client = ElasticsearchClients.withTimeout(client, timeout);
     }

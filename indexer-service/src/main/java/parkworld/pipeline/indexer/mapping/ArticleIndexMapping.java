@@ -13,10 +13,10 @@ import tools.jackson.databind.node.ObjectNode;
  * exactly the {@code ArticleExtracted} fields. A change that existing documents cannot take (a field's type) means
  * a new file {@code articles-v2.json}, a new index, a reindex and the alias moved; adding a field can stay in v1.
  */
-public final class ArticleIndexMapping {
+final class ArticleIndexMapping {
 
     /** The definition this build ships. */
-    public static final String V1_RESOURCE = "elasticsearch/articles-v1.json";
+    static final String V1_RESOURCE = "elasticsearch/articles-v1.json";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -34,7 +34,7 @@ public final class ArticleIndexMapping {
     }
 
     /** @return the v1 definition shipped in this jar */
-    public static ArticleIndexMapping v1() {
+    static ArticleIndexMapping v1() {
         return load(V1_RESOURCE);
     }
 
@@ -42,7 +42,7 @@ public final class ArticleIndexMapping {
      * @param resource a class path resource holding {@code {"settings": ..., "mappings": ...}}
      * @return its definition
      */
-    public static ArticleIndexMapping load(String resource) {
+    static ArticleIndexMapping load(String resource) {
         try (InputStream in = ArticleIndexMapping.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException(resource + " is not on the class path");
@@ -55,17 +55,17 @@ public final class ArticleIndexMapping {
     }
 
     /** @return where the definition was read from, for messages */
-    public String resource() {
+    String resource() {
         return this.resource;
     }
 
     /** @return the whole definition, the body of a create-index request */
-    public InputStream createIndexBody() {
+    InputStream createIndexBody() {
         return new ByteArrayInputStream(this.definition);
     }
 
     /** @return the {@code mappings} object alone, the body of a put-mapping request */
-    public InputStream putMappingBody() {
+    InputStream putMappingBody() {
         return new ByteArrayInputStream(JSON.writeValueAsBytes(this.tree.get("mappings")));
     }
 
@@ -75,7 +75,7 @@ public final class ArticleIndexMapping {
      * @return the body of a put-index-template request giving {@code indexName} this definition whenever
      *         Elasticsearch creates it, e.g. when a bulk request writes to it after it was deleted
      */
-    public InputStream indexTemplateBody(String indexName, int priority) {
+    InputStream indexTemplateBody(String indexName, int priority) {
         ObjectNode body = JSON.createObjectNode();
         body.putArray("index_patterns").add(indexName);
         body.put("priority", priority);
@@ -87,7 +87,7 @@ public final class ArticleIndexMapping {
     }
 
     /** @return the {@code mappings} object, for inspection */
-    public JsonNode mappings() {
+    JsonNode mappings() {
         return this.tree.get("mappings");
     }
 }

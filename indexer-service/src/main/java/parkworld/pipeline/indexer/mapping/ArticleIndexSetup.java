@@ -22,7 +22,7 @@ import parkworld.pipeline.indexer.elasticsearch.ElasticsearchUnavailableExceptio
  * Idempotent: safe to run at every start and by several instances at once. Once it has succeeded it is not repeated
  * until {@link #invalidate()} says the index went missing.
  */
-public class ArticleIndexSetup implements IndexReadiness {
+class ArticleIndexSetup implements IndexReadiness {
 
     private static final Logger log = LoggerFactory.getLogger(ArticleIndexSetup.class);
 
@@ -42,7 +42,7 @@ public class ArticleIndexSetup implements IndexReadiness {
      * @param alias     the alias readers use, e.g. {@code parkworld-articles}; created pointing at {@code indexName}
      *                  only when it does not exist
      */
-    public ArticleIndexSetup(ElasticsearchClient client, ArticleIndexMapping mapping, String indexName, String alias) {
+    ArticleIndexSetup(ElasticsearchClient client, ArticleIndexMapping mapping, String indexName, String alias) {
         this.client = client;
         this.mapping = mapping;
         this.indexName = indexName;
@@ -50,12 +50,12 @@ public class ArticleIndexSetup implements IndexReadiness {
     }
 
     /** @return the alias readers use */
-    public String alias() {
+    String alias() {
         return this.alias;
     }
 
     /** @return the concrete index documents are written to */
-    public String indexName() {
+    String indexName() {
         return this.indexName;
     }
 

@@ -7,7 +7,7 @@ import parkworld.pipeline.indexer.IndexProperties;
 
 /** The articles index definition and its idempotent setup at startup. */
 @Configuration(proxyBeanMethods = false)
-public class MappingConfiguration {
+class MappingConfiguration {
 
     @Bean
     ArticleIndexSetup articleIndexSetup(ElasticsearchClient client, IndexProperties index) {

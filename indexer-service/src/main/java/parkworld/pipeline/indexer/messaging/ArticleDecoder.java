@@ -10,7 +10,7 @@ import parkworld.pipeline.contract.MalformedEventException;
  * Turns record bytes into an {@link ArticleExtracted}, accepting only payloads that conform to the published JSON
  * Schema: what the schema refuses would be refused by the strict index mapping too, or index garbage.
  */
-public class ArticleDecoder {
+class ArticleDecoder {
 
     /** At most this many schema violations are quoted in the explanation. */
     private static final int QUOTED_VIOLATIONS = 5;
@@ -20,7 +20,7 @@ public class ArticleDecoder {
      * @return the event
      * @throws MalformedEventException when the payload is empty, not JSON or not a valid {@code ArticleExtracted}
      */
-    public ArticleExtracted decode(byte[] payload) {
+    ArticleExtracted decode(byte[] payload) {
         if (payload == null || payload.length == 0) {
             return EventJson.read(payload, ArticleExtracted.class); // throws, saying what was expected
         }

@@ -7,6 +7,8 @@ package parkworld.pipeline.indexer.messaging;
  * @param indexed     articles written to the index
  * @param stale       articles ignored because the index holds a later parse
  * @param deadLetters records published to the dead-letter topic
+ * @param skipped     records that could be neither indexed nor dead-lettered (Kafka refused their dead letter for
+ *                    good); logged at ERROR with their coordinates
  */
-public record BatchSummary(int records, int indexed, int stale, int deadLetters) {
+record BatchSummary(int records, int indexed, int stale, int deadLetters, int skipped) {
 }

@@ -1,12 +1,15 @@
 package parkworld.pipeline.indexer.messaging;
 
+import parkworld.pipeline.contract.DeadLetterReason;
+import parkworld.pipeline.messaging.ConsumedRecord;
+
 /**
- * A record the indexer gives up on.
+ * A record of a batch the indexer gives up on.
  *
- * @param record    the record, published again byte for byte
+ * @param record    the record as consumed, dead-lettered byte for byte
  * @param reason    why, as a code
- * @param message   why, in one line
+ * @param message   why, in words that describe the record without quoting it
  * @param articleId the article, when the record could be decoded; null otherwise
  */
-public record DeadLetter(IncomingRecord record, DeadLetterReason reason, String message, String articleId) {
+record DeadLetter(ConsumedRecord record, DeadLetterReason reason, String message, String articleId) {
 }

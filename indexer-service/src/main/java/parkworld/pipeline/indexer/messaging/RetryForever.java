@@ -12,9 +12,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.listener.RetryListener;
-import org.springframework.util.backoff.ExponentialBackOff;
-import parkworld.pipeline.indexer.RetryProperties;
+import parkworld.pipeline.contract.PipelineMeters;
 import parkworld.pipeline.indexer.elasticsearch.ElasticsearchUnavailableException;
+import parkworld.pipeline.messaging.DeadLetterPublisher.DeadLetterPublishException;
+import parkworld.pipeline.messaging.RetryPolicyProperties;
+import parkworld.pipeline.messaging.TransientFailures;
 
 /**
  * The listener container's error handler for the articles batch: when handling a batch throws, the same batch is
@@ -22,15 +24,17 @@ import parkworld.pipeline.indexer.elasticsearch.ElasticsearchUnavailableExceptio
  * after 9 retries and skips the batch (its offsets are committed), which would silently lose articles whenever
  * Elasticsearch is down for more than a few seconds.
  * <p>
- * Three things make sure it never gives up: the backoff has neither a maximum number of attempts nor a maximum
- * elapsed time; every exception is classified retryable (by default some, such as conversion errors, go straight to
- * the recoverer); and the recoverer, should it still be called, refuses by throwing, which makes the container seek
- * back and redeliver the batch.
+ * Three things make sure it never gives up: the backoff ({@link RetryPolicyProperties#backOff()}, the policy every
+ * service shares) has neither a maximum number of attempts nor a maximum elapsed time; every exception is classified
+ * retryable (by default some, such as conversion errors, go straight to the recoverer); and the recoverer, should it
+ * still be called, refuses by throwing, which makes the container seek back and redeliver the batch.
+ * <p>
+ * Retrying everything is safe here because what depends on a single record never reaches this handler: the batch
+ * indexer dead-letters malformed and refused articles itself and skips a record whose dead letter Kafka refuses for
+ * good ({@link TransientFailures}). What is left is the environment (Elasticsearch, Kafka) or a bug, and both are
+ * fixed without losing the batch.
  */
-public final class RetryForever {
-
-    /** Failed attempts at handling a batch, tagged {@code exception}. */
-    public static final String RETRIES_METER = "parkworld.indexer.bulk.retries";
+final class RetryForever {
 
     private static final Logger log = LoggerFactory.getLogger(RetryForever.class);
 
@@ -38,27 +42,15 @@ public final class RetryForever {
     }
 
     /**
-     * @param retry  the backoff settings
+     * @param retry  the backoff settings ({@code parkworld.retry.*})
      * @param meters where to count retries
      * @return an error handler that retries a failed batch until it succeeds
      */
-    public static DefaultErrorHandler errorHandler(RetryProperties retry, MeterRegistry meters) {
-        DefaultErrorHandler handler = new DefaultErrorHandler(refuseToSkip(), backOff(retry));
+    static DefaultErrorHandler errorHandler(RetryPolicyProperties retry, MeterRegistry meters) {
+        DefaultErrorHandler handler = new DefaultErrorHandler(refuseToSkip(), retry.backOff());
         handler.setClassifications(Map.of(), true);
         handler.setRetryListeners(new RetryLogger(retry, meters));
         return handler;
-    }
-
-    /**
-     * @param retry the backoff settings
-     * @return an exponential backoff without any limit on attempts or elapsed time
-     */
-    public static ExponentialBackOff backOff(RetryProperties retry) {
-        ExponentialBackOff backOff = new ExponentialBackOff(retry.initialInterval().toMillis(), retry.multiplier());
-        backOff.setMaxInterval(retry.maxInterval().toMillis());
-        backOff.setMaxElapsedTime(Long.MAX_VALUE);
-        backOff.setMaxAttempts(Long.MAX_VALUE);
-        return backOff;
     }
 
     private static ConsumerRecordRecoverer refuseToSkip() {
@@ -71,10 +63,10 @@ public final class RetryForever {
     /** Logs every failed attempt with its reason and counts it. */
     static final class RetryLogger implements RetryListener {
 
-        private final RetryProperties retry;
+        private final RetryPolicyProperties retry;
         private final MeterRegistry meters;
 
-        RetryLogger(RetryProperties retry, MeterRegistry meters) {
+        RetryLogger(RetryPolicyProperties retry, MeterRegistry meters) {
             this.retry = retry;
             this.meters = meters;
         }
@@ -92,6 +84,7 @@ public final class RetryForever {
             String message = "Indexing a batch of {} records {} failed (attempt {}), retrying in at most {}: {}";
             if (deliveryAttempt == 1 && !isOutage(cause(ex))) {
                 // Not an outage but something unexpected (a bug?): the stack trace once, then one line per attempt.
+                // A permanent failure here is a bug too: the indexer handles those per record before they get here.
                 log.warn(message, records.count(), offsets(records), deliveryAttempt, this.retry.maxInterval(),
                         reason(ex), ex);
             }
@@ -107,7 +100,7 @@ public final class RetryForever {
         }
 
         private void count(Exception ex) {
-            Counter.builder(RETRIES_METER)
+            Counter.builder(PipelineMeters.INDEXER_BULK_RETRIES)
                 .description("Failed attempts at indexing a batch; the batch is retried")
                 .tag("exception", cause(ex).getClass().getSimpleName())
                 .register(this.meters)
@@ -135,7 +128,8 @@ public final class RetryForever {
         }
 
         private static boolean isOutage(Throwable cause) {
-            return cause instanceof ElasticsearchUnavailableException || cause instanceof DeadLetterPublishException;
+            return (cause instanceof ElasticsearchUnavailableException || cause instanceof DeadLetterPublishException)
+                    && TransientFailures.permanentReason(cause).isEmpty();
         }
 
         private static boolean isWrapper(Throwable ex) {

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.util.unit.DataSize;
 import parkworld.pipeline.contract.ArticleExtracted;
 import parkworld.pipeline.contract.EventJson;
+import parkworld.pipeline.contract.PipelineMeters;
 import parkworld.pipeline.indexer.BulkProperties;
 import parkworld.pipeline.indexer.TestArticles;
 import parkworld.pipeline.indexer.elasticsearch.ElasticsearchUnavailableException;
@@ -72,8 +73,8 @@ class ArticleBulkWriterTests {
         ArticleExtracted indexed = EventJson.read(body.asInputStream().readAllBytes(), ArticleExtracted.class);
         assertThat(indexed).as("the document is the event in the contract encoding")
             .isEqualTo(TestArticles.article("121-0a1b2c3d4e5f", TestArticles.PARSED_AT));
-        assertThat(this.meters.counter(ArticleBulkWriter.INDEXED_METER).count()).isEqualTo(2);
-        assertThat(this.meters.timer(ArticleBulkWriter.BULK_DURATION_METER, "outcome", "success").count())
+        assertThat(this.meters.counter(PipelineMeters.INDEXER_ARTICLES_INDEXED).count()).isEqualTo(2);
+        assertThat(this.meters.timer(PipelineMeters.INDEXER_BULK_DURATION, "outcome", "success").count())
             .isEqualTo(1);
     }
 
@@ -102,7 +103,7 @@ class ArticleBulkWriterTests {
         BulkResult result = writer.write(documents("121-000000000001", "121-000000000002"));
 
         assertThat(result).isEqualTo(new BulkResult(1, 1, List.of()));
-        assertThat(this.meters.counter(ArticleBulkWriter.STALE_METER).count()).isEqualTo(1);
+        assertThat(this.meters.counter(PipelineMeters.INDEXER_ARTICLES_STALE).count()).isEqualTo(1);
     }
 
     @Test
@@ -115,10 +116,10 @@ class ArticleBulkWriterTests {
             .isNotInstanceOf(IndexMissingException.class)
             .hasMessageContaining("1 of 3 articles")
             .hasMessageContaining("429 es_rejected_execution_exception");
-        assertThat(this.meters.counter(ArticleBulkWriter.INDEXED_METER).count())
+        assertThat(this.meters.counter(PipelineMeters.INDEXER_ARTICLES_INDEXED).count())
             .as("nothing counted for a batch that will be retried")
             .isZero();
-        assertThat(this.meters.timer(ArticleBulkWriter.BULK_DURATION_METER, "outcome", "retryable_items").count())
+        assertThat(this.meters.timer(PipelineMeters.INDEXER_BULK_DURATION, "outcome", "retryable_items").count())
             .isEqualTo(1);
     }
 
@@ -150,7 +151,7 @@ class ArticleBulkWriterTests {
         assertThatThrownBy(() -> writer.write(documents("121-000000000001")))
             .isInstanceOf(ElasticsearchUnavailableException.class)
             .hasMessageContaining("ConnectException: Connection refused");
-        assertThat(this.meters.timer(ArticleBulkWriter.BULK_DURATION_METER, "outcome", "failed").count())
+        assertThat(this.meters.timer(PipelineMeters.INDEXER_BULK_DURATION, "outcome", "failed").count())
             .isEqualTo(1);
     }
 
@@ -178,8 +179,8 @@ class ArticleBulkWriterTests {
         assertThatThrownBy(() -> writer.write(batch)).isInstanceOf(ElasticsearchUnavailableException.class);
 
         assertThat(this.requests).as("the first request succeeded, the second failed").hasSize(2);
-        assertThat(this.meters.counter(ArticleBulkWriter.INDEXED_METER).count()).isZero();
-        assertThat(this.meters.counter(ArticleBulkWriter.STALE_METER).count()).isZero();
+        assertThat(this.meters.counter(PipelineMeters.INDEXER_ARTICLES_INDEXED).count()).isZero();
+        assertThat(this.meters.counter(PipelineMeters.INDEXER_ARTICLES_STALE).count()).isZero();
     }
 
     @Test
@@ -196,7 +197,7 @@ class ArticleBulkWriterTests {
         BulkResult retried = writer.write(batch);
 
         assertThat(retried.indexed()).isEqualTo(3);
-        assertThat(this.meters.counter(ArticleBulkWriter.INDEXED_METER).count()).isEqualTo(3);
+        assertThat(this.meters.counter(PipelineMeters.INDEXER_ARTICLES_INDEXED).count()).isEqualTo(3);
     }
 
     @Test

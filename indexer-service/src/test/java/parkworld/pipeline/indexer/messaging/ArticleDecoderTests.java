@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
+import java.math.BigDecimal;
+import parkworld.pipeline.contract.ArticleExtracted;
 import parkworld.pipeline.contract.EventJson;
 import parkworld.pipeline.contract.MalformedEventException;
+import parkworld.pipeline.indexer.ContractSamples;
 import parkworld.pipeline.indexer.TestArticles;
 
 class ArticleDecoderTests {
@@ -31,6 +34,26 @@ class ArticleDecoderTests {
         var bare = TestArticles.bareArticle("121-0a1b2c3d4e5f", TestArticles.PARSED_AT);
 
         assertThat(this.decoder.decode(EventJson.write(bare))).isEqualTo(bare);
+    }
+
+    @Test
+    void decodesThePreviousShapeOfTheContract() {
+        ArticleExtracted article = this.decoder.decode(ContractSamples.bytes(ContractSamples.ARTICLE_PREVIOUS));
+
+        assertThat(article.articleId()).isEqualTo(ContractSamples.SAMPLE_ARTICLE_ID);
+        assertThat(article.issue().serial()).isEqualTo(121);
+        assertThat(article.amounts()).singleElement()
+            .satisfies(amount -> assertThat(amount.value()).isEqualByComparingTo(new BigDecimal("13000000000")));
+        assertThat(article.places()).singleElement()
+            .satisfies(place -> assertThat(place.location().lat()).isEqualTo(36.07));
+    }
+
+    @Test
+    void decodesANewerMinorVersionAsIfItsUnknownFieldsWereAbsent() {
+        ArticleExtracted newer = this.decoder.decode(ContractSamples.bytes(ContractSamples.ARTICLE_NEWER));
+
+        assertThat(newer).as("extra fields at the top level and inside issue, amounts[], places[] and location")
+            .isEqualTo(this.decoder.decode(ContractSamples.bytes(ContractSamples.ARTICLE_PREVIOUS)));
     }
 
     @Test

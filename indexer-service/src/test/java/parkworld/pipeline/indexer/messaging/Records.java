@@ -4,23 +4,24 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import parkworld.pipeline.contract.ArticleExtracted;
 import parkworld.pipeline.contract.EventJson;
+import parkworld.pipeline.messaging.ConsumedRecord;
 
-/** Incoming records for tests. */
+/** Consumed records for tests. */
 final class Records {
 
     private Records() {
     }
 
-    static IncomingRecord of(long offset, byte[] payload) {
-        return new IncomingRecord("parkworld.articles", 0, offset, ("key-" + offset).getBytes(StandardCharsets.UTF_8),
+    static ConsumedRecord of(long offset, byte[] payload) {
+        return new ConsumedRecord("parkworld.articles", 0, offset, ("key-" + offset).getBytes(StandardCharsets.UTF_8),
                 payload, Map.of("ce_type", "net.parkworld.article.extracted.v1".getBytes(StandardCharsets.UTF_8)));
     }
 
-    static IncomingRecord of(long offset, ArticleExtracted article) {
+    static ConsumedRecord of(long offset, ArticleExtracted article) {
         return of(offset, EventJson.write(article));
     }
 
-    static IncomingRecord malformed(long offset) {
+    static ConsumedRecord malformed(long offset) {
         return of(offset, "{\"articleId\":".getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -12,31 +12,28 @@ import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.springframework.messaging.MessageHandlingException;
 import org.springframework.util.backoff.BackOffExecution;
-import parkworld.pipeline.indexer.RetryProperties;
+import parkworld.pipeline.contract.PipelineMeters;
 import parkworld.pipeline.indexer.elasticsearch.ElasticsearchUnavailableException;
+import parkworld.pipeline.messaging.RetryPolicyProperties;
 
 class RetryForeverTests {
 
-    static final RetryProperties RETRY = new RetryProperties(Duration.ofSeconds(1), 2.0, Duration.ofSeconds(30));
+    /** The defaults application.yml states for parkworld.retry.*. */
+    static final RetryPolicyProperties RETRY = new RetryPolicyProperties(Duration.ofSeconds(1), 2.0,
+            Duration.ofSeconds(60));
 
     @Test
-    void backsOffExponentiallyUpToTheMaximumInterval() {
-        BackOffExecution execution = RetryForever.backOff(RETRY).start();
+    void backsOffExponentiallyUpToTheMaximumIntervalAndNeverStops() {
+        BackOffExecution execution = RETRY.backOff().start();
 
         assertThat(List.of(execution.nextBackOff(), execution.nextBackOff(), execution.nextBackOff(),
-                execution.nextBackOff(), execution.nextBackOff(), execution.nextBackOff(), execution.nextBackOff()))
-            .containsExactly(1000L, 2000L, 4000L, 8000L, 16000L, 30000L, 30000L);
-    }
-
-    @Test
-    void neverStopsRetrying() {
-        BackOffExecution execution = RetryForever.backOff(RETRY).start();
-
-        for (int attempt = 1; attempt <= 100_000; attempt++) {
-            long wait = execution.nextBackOff();
-            assertThat(wait).as("back off of attempt %d (a STOP would skip the batch and lose it)", attempt)
-                .isNotEqualTo(BackOffExecution.STOP)
-                .isLessThanOrEqualTo(30_000L);
+                execution.nextBackOff(), execution.nextBackOff(), execution.nextBackOff(), execution.nextBackOff(),
+                execution.nextBackOff()))
+            .containsExactly(1000L, 2000L, 4000L, 8000L, 16000L, 32000L, 60000L, 60000L);
+        for (int attempt = 9; attempt <= 100_000; attempt++) {
+            assertThat(execution.nextBackOff())
+                .as("back off of attempt %d (a STOP would skip the batch and lose it)", attempt)
+                .isEqualTo(60_000L);
         }
     }
 
@@ -54,7 +51,7 @@ class RetryForeverTests {
         logger.failedDelivery(records, wrapped, 1);
         logger.failedDelivery(records, wrapped, 2);
 
-        assertThat(meters.counter(RetryForever.RETRIES_METER, "exception", "ElasticsearchUnavailableException")
-            .count()).isEqualTo(2);
+        assertThat(meters.counter(PipelineMeters.INDEXER_BULK_RETRIES, "exception",
+                "ElasticsearchUnavailableException").count()).isEqualTo(2);
     }
 }
