@@ -61,7 +61,7 @@ final class DeadLetterTopic {
         }
         catch (TimeoutException ex) {
             throw new IllegalStateException("Kafka at " + this.clientProperties.get(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG)
-                    + " did not answer within " + this.timeout + " (" + ex.getMessage() + ")", ex);
+                    + " did not answer within " + human(this.timeout) + " (" + ex.getMessage() + ")", ex);
         }
     }
 
@@ -85,11 +85,16 @@ final class DeadLetterTopic {
                 lastProgress = Instant.now();
             }
             else if (Instant.now().isAfter(lastProgress.plus(this.timeout))) {
-                throw new IllegalStateException("reading " + partition + " made no progress for " + this.timeout
+                throw new IllegalStateException("reading " + partition + " made no progress for " + human(this.timeout)
                         + " (at offset " + consumer.position(partition) + " of " + endOffset + ")");
             }
         }
         return read;
+    }
+
+    /** {@code 30s} or {@code 500ms}, as --timeout takes it. */
+    static String human(Duration duration) {
+        return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + "s" : duration.toMillis() + "ms";
     }
 
     private List<TopicPartition> partitions(KafkaConsumer<byte[], byte[]> consumer) {

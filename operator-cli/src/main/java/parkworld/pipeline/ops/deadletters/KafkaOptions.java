@@ -78,8 +78,4 @@ final class KafkaOptions {
         properties.putIfAbsent(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, DEFAULT_BOOTSTRAP_SERVERS);
         return properties;
     }
-
-    String bootstrapServersInUse() {
-        return clientProperties().getProperty(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG);
-    }
 }

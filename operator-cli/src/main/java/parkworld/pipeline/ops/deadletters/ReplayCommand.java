@@ -7,8 +7,10 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -138,7 +140,7 @@ final class ReplayCommand implements Callable<Integer> {
         }
         catch (RuntimeException ex) {
             // No destination, or the producer refused it up front: report it with the others, keep sending the rest.
-            return java.util.concurrent.CompletableFuture.failedFuture(ex);
+            return CompletableFuture.failedFuture(ex);
         }
     }
 
@@ -162,6 +164,6 @@ final class ReplayCommand implements Callable<Integer> {
 
     private static String perTopicText(Map<String, Long> perTopic) {
         return perTopic.entrySet().stream().map(e -> e.getValue() + " to " + e.getKey())
-            .collect(java.util.stream.Collectors.joining(", "));
+            .collect(Collectors.joining(", "));
     }
 }

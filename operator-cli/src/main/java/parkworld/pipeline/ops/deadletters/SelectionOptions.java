@@ -1,8 +1,6 @@
 package parkworld.pipeline.ops.deadletters;
 
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import parkworld.pipeline.contract.DeadLetterReason;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
@@ -46,7 +44,7 @@ final class SelectionOptions {
     }
 
     boolean matches(DeadLetter deadLetter) {
-        if (!this.reasons.isEmpty() && reasonNames().stream().noneMatch(deadLetter.reason()::equals)) {
+        if (!this.reasons.isEmpty() && this.reasons.stream().map(Enum::name).noneMatch(deadLetter.reason()::equals)) {
             return false;
         }
         if (this.partition != null && deadLetter.partition() != this.partition) {
@@ -56,11 +54,5 @@ final class SelectionOptions {
             return false;
         }
         return this.toOffset == null || deadLetter.offset() <= this.toOffset;
-    }
-
-    private Set<String> reasonNames() {
-        Set<DeadLetterReason> set = EnumSet.noneOf(DeadLetterReason.class);
-        set.addAll(this.reasons);
-        return set.stream().map(Enum::name).collect(java.util.stream.Collectors.toSet());
     }
 }

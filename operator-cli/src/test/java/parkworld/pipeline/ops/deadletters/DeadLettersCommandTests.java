@@ -65,7 +65,7 @@ class DeadLettersCommandTests {
                 "parser", "--timeout", "2s");
 
         assertThat(result.status()).isEqualTo(OperatorCli.FAILED);
-        assertThat(result.err().strip()).startsWith("list: Kafka at 127.0.0.1:" + closedPort + " did not answer within PT2S")
+        assertThat(result.err().strip()).startsWith("list: Kafka at 127.0.0.1:" + closedPort + " did not answer within 2s")
             .doesNotContain("\tat ");
     }
 
