@@ -1,0 +1,138 @@
+package parkworld.pipeline.parser.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.IsolationLevel;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import parkworld.pipeline.contract.ArticleExtracted;
+import parkworld.pipeline.contract.EventJson;
+import parkworld.pipeline.contract.IssueFetched;
+import parkworld.pipeline.contract.IssueParsed;
+import parkworld.pipeline.parser.pipeline.OutgoingRecord;
+import parkworld.pipeline.testsupport.KafkaTopics;
+import parkworld.pipeline.testsupport.TestInfrastructure;
+
+/**
+ * An issue's articles, its summary and the consumed offset are one Kafka transaction: a failure after half the
+ * articles were sent aborts them, the retry publishes the issue again, and a read_committed consumer sees every
+ * article exactly once; a read_uncommitted one also sees the aborted half, which proves they were really sent.
+ */
+@SpringBootTest(properties = { "server.port=0", "parkworld.retry.initial-interval=200ms",
+        "parkworld.retry.max-interval=1s" })
+class TransactionalPublishingIT {
+
+    static final String FETCHED = KafkaTopics.unique("it.tx.issues.fetched");
+    static final String ARTICLES = KafkaTopics.unique("it.tx.articles");
+    static final String PARSED = KafkaTopics.unique("it.tx.issues.parsed");
+    static final String DEAD_LETTER = KafkaTopics.unique("it.tx.parser.dlq");
+    static final int FAIL_AFTER_ARTICLES = 21;
+
+    @TempDir
+    static Path blobs;
+
+    @DynamicPropertySource
+    static void kafka(DynamicPropertyRegistry registry) {
+        registry.add("spring.cloud.stream.kafka.binder.brokers", TestInfrastructure::kafkaBootstrapServers);
+        registry.add("parkworld.topics.issues-fetched", () -> FETCHED);
+        registry.add("parkworld.topics.articles", () -> ARTICLES);
+        registry.add("parkworld.topics.issues-parsed", () -> PARSED);
+        registry.add("parkworld.topics.parser-dead-letter", () -> DEAD_LETTER);
+        registry.add("parkworld.parser.instance-id", () -> "tx-it-" + KafkaTopics.unique("i"));
+    }
+
+    /** Sends like the real sink, but the connection "breaks" once, after half the fixture's articles. */
+    @TestConfiguration
+    static class BrokerFailsOnceMidIssue {
+
+        static final AtomicInteger SENT = new AtomicInteger();
+        static final AtomicInteger FAILURES = new AtomicInteger();
+
+        @Bean
+        @Primary
+        IssueProcessor.IssueEventSink failingOnceSink(StreamBridge streamBridge) {
+            return new KafkaIssueEventSink(streamBridge) {
+
+                @Override
+                void send(OutgoingRecord record) {
+                    super.send(record);
+                    if (SENT.incrementAndGet() == FAIL_AFTER_ARTICLES && FAILURES.getAndIncrement() == 0) {
+                        throw new IllegalStateException("injected: connection to the broker lost after "
+                                + FAIL_AFTER_ARTICLES + " articles");
+                    }
+                }
+            };
+        }
+    }
+
+    private final KafkaTopics kafka = new KafkaTopics(TestInfrastructure.kafkaBootstrapServers());
+    private final TopicReader topics = new TopicReader(TestInfrastructure.kafkaBootstrapServers());
+
+    @Test
+    void aFailureMidIssueAbortsItsArticlesAndTheRetryPublishesEachExactlyOnce() throws Exception {
+        Path pdf = blobs.resolve("issue-121.pdf");
+        try (InputStream in = getClass().getResourceAsStream("/fixtures/issue-121.pdf")) {
+            Files.copy(in, pdf);
+        }
+        byte[] bytes = Files.readAllBytes(pdf);
+        String sha = HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        this.kafka.send(FETCHED, "issue-121", EventJson.write(new IssueFetched(1, "issue-121", pdf.toUri().toString(),
+                "http://127.0.0.1/issue-121.pdf", sha, bytes.length, Instant.now())), Map.of());
+
+        ExactlyOnce.assertPublishedExactlyOnce(this.topics, ARTICLES, PARSED, 43, FAIL_AFTER_ARTICLES);
+        assertThat(BrokerFailsOnceMidIssue.FAILURES).as("failures injected").hasValue(1);
+        assertThat(this.kafka.size(DEAD_LETTER)).as("a transient failure is retried, not dead-lettered").isZero();
+    }
+
+    /** The assertions shared with the kill -9 test. */
+    static final class ExactlyOnce {
+
+        private ExactlyOnce() {
+        }
+
+        static void assertPublishedExactlyOnce(TopicReader topics, String articlesTopic, String parsedTopic,
+                int articles, int abortedArticles) {
+            List<ConsumerRecord<byte[], byte[]>> summaries = topics.readUntil(parsedTopic,
+                    IsolationLevel.READ_COMMITTED, records -> !records.isEmpty(), Duration.ofSeconds(120));
+            assertThat(summaries).as("committed IssueParsed").hasSize(1);
+            IssueParsed summary = EventJson.read(summaries.get(0).value(), IssueParsed.class);
+
+            List<ConsumerRecord<byte[], byte[]>> committed = topics.readAll(articlesTopic,
+                    IsolationLevel.READ_COMMITTED, Duration.ofSeconds(3));
+            List<String> committedIds = committed.stream().map(r -> new String(r.key(), StandardCharsets.UTF_8))
+                .toList();
+            assertThat(committedIds).as("articles a read_committed consumer sees").hasSize(articles)
+                .doesNotHaveDuplicates().containsExactlyElementsOf(summary.articleIds());
+            assertThat(committed).allSatisfy(r -> assertThat(EventJson.read(r.value(), ArticleExtracted.class)
+                .parsedAt()).isEqualTo(summary.parsedAt()));
+            long lastArticle = committed.stream().mapToLong(ConsumerRecord::timestamp).max().orElseThrow();
+            assertThat(summaries.get(0).timestamp()).as("IssueParsed sent after the articles")
+                .isGreaterThanOrEqualTo(lastArticle);
+
+            List<ConsumerRecord<byte[], byte[]>> everything = topics.readAll(articlesTopic,
+                    IsolationLevel.READ_UNCOMMITTED, Duration.ofSeconds(3));
+            assertThat(everything).as("a read_uncommitted consumer also sees the aborted attempt's articles")
+                .hasSize(articles + abortedArticles);
+            assertThat(everything.stream().map(r -> new String(r.key(), StandardCharsets.UTF_8)).distinct())
+                .as("the aborted articles are the same articles (same ids)").hasSize(articles);
+        }
+    }
+}
