@@ -1,5 +1,6 @@
 package parkworld.pipeline.ingest.publish;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -9,7 +10,7 @@ import parkworld.pipeline.ingest.run.IssueAnnouncer;
 class PublishConfiguration {
 
     @Bean
-    IssueAnnouncer issueAnnouncer(StreamBridge streamBridge) {
-        return new KafkaIssueAnnouncer(streamBridge);
+    IssueAnnouncer issueAnnouncer(StreamBridge streamBridge, MeterRegistry meters) {
+        return new KafkaIssueAnnouncer(streamBridge, meters);
     }
 }

@@ -6,5 +6,10 @@ import parkworld.pipeline.contract.IssueFetched;
 @FunctionalInterface
 public interface IssueAnnouncer {
 
+    /**
+     * @param event the event
+     * @throws InvalidEventException when the event breaks its schema: it was not published
+     * @throws Exception             when it could not be published (Kafka unavailable); the next run tries again
+     */
     void announce(IssueFetched event) throws Exception;
 }

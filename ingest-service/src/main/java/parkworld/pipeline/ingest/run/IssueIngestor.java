@@ -9,7 +9,9 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import parkworld.pipeline.contract.DeadLetterReason;
 import parkworld.pipeline.contract.IssueFetched;
+import parkworld.pipeline.contract.PipelineMeters;
 import parkworld.pipeline.ingest.discovery.IssueDiscovery;
 import parkworld.pipeline.ingest.discovery.IssueLink;
 import parkworld.pipeline.ingest.fetch.FetchException;
@@ -51,7 +53,7 @@ public final class IssueIngestor {
         catch (IOException ex) {
             log.error("Ingest run found nothing: discovery failed: {}", ex.getMessage());
             count("discovery_failed", "discovery");
-            sample.stop(this.meters.timer("parkworld.ingest.run.duration", "outcome", "failed"));
+            sample.stop(this.meters.timer(PipelineMeters.INGEST_RUN_DURATION, PipelineMeters.TAG_OUTCOME, "failed"));
             return new IngestReport(0, List.of(), 0, List.of("discovery: " + ex.getMessage()));
         }
         log.info("Ingest run discovered {} issue(s)", links.size());
@@ -67,6 +69,13 @@ public final class IssueIngestor {
                 else {
                     unchanged++;
                 }
+            }
+            catch (InvalidEventException ex) {
+                // Not the website's fault and not transient: the next run fails the same way until ingest is fixed.
+                log.error("Issue {} not announced: {}; a defect of the ingest-service, nothing was published",
+                        link.issueKey(), ex.getMessage());
+                count("failed", DeadLetterReason.INVALID_OUTPUT.name());
+                failures.add(link.issueKey() + ": " + DeadLetterReason.INVALID_OUTPUT + " " + ex.getMessage());
             }
             catch (FetchException ex) {
                 log.warn("Issue {} not ingested: {} ({}); will retry next run", link.issueKey(), ex.getMessage(), ex.reason());
@@ -86,7 +95,8 @@ public final class IssueIngestor {
             }
         }
         IngestReport report = new IngestReport(links.size(), List.copyOf(published), unchanged, List.copyOf(failures));
-        sample.stop(this.meters.timer("parkworld.ingest.run.duration", "outcome", report.hasFailures() ? "partial" : "ok"));
+        sample.stop(this.meters.timer(PipelineMeters.INGEST_RUN_DURATION, PipelineMeters.TAG_OUTCOME,
+                report.hasFailures() ? "partial" : "ok"));
         log.info("Ingest run done: discovered={} published={} unchanged={} failed={}", report.discovered(),
                 published.size(), unchanged, failures.size());
         return report;
@@ -112,6 +122,7 @@ public final class IssueIngestor {
     }
 
     private void count(String outcome, String reason) {
-        this.meters.counter("parkworld.ingest.issues", "outcome", outcome, "reason", reason).increment();
+        this.meters.counter(PipelineMeters.INGEST_ISSUES, PipelineMeters.TAG_OUTCOME, outcome, PipelineMeters.TAG_REASON,
+                reason).increment();
     }
 }

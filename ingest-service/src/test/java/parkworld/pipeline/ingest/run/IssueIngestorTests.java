@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import parkworld.pipeline.contract.EventJson;
 import parkworld.pipeline.contract.EventType;
 import parkworld.pipeline.contract.IssueFetched;
+import parkworld.pipeline.contract.PipelineMeters;
 import parkworld.pipeline.ingest.discovery.FolderDiscovery;
 import parkworld.pipeline.ingest.fetch.HostPolicy;
 import parkworld.pipeline.ingest.fetch.PoliteHttpClient;
@@ -101,7 +102,7 @@ class IssueIngestorTests {
         assertThat(report.failures()).singleElement().asString().contains("issue-121", "broker unavailable");
         assertThat(report.published()).containsExactly("issue-122");
         assertThat(retry.published()).containsExactly("issue-121");
-        assertThat(this.meters.counter("parkworld.ingest.issues", "outcome", "failed", "reason",
+        assertThat(this.meters.counter(PipelineMeters.INGEST_ISSUES, PipelineMeters.TAG_OUTCOME, "failed", PipelineMeters.TAG_REASON,
                 "IllegalStateException").count()).isEqualTo(1);
     }
 
