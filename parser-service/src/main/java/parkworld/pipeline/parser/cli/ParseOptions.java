@@ -19,11 +19,13 @@ import picocli.CommandLine.Parameters;
  * the help shows them as they are configured ({@code 2m}, not {@code PT2M}).
  */
 @Command(name = "java -jar parser-service.jar parse", synopsisHeading = "usage: ", sortOptions = false,
-        description = { "", "Parses one 园区周报 issue PDF without Kafka or a web server, exactly as the service would:",
-                "prints one ArticleExtracted event per line on stdout and the IssueParsed summary (one line) on",
-                "stderr. Events that break their schema are left out as the service does; if too many are, the",
-                "issue is rejected as INVALID_OUTPUT.", "" },
-        optionListHeading = "options:%n", parameterListHeading = "%n",
+        descriptionHeading = "%n",
+        description = "Parses one 园区周报 issue PDF without Kafka or a web server, exactly as the service would: prints"
+                + " one ArticleExtracted event per line on stdout and the IssueParsed summary (one line) on stderr."
+                + " Articles that break their schema are left out as the service leaves them out; if too many are,"
+                + " the issue is rejected as INVALID_OUTPUT.",
+        usageHelpWidth = 100,
+        parameterListHeading = "%n", optionListHeading = "options:%n",
         exitCodeListHeading = "%nexit status:%n",
         exitCodeList = { "0:parsed", "1:unexpected failure (a bug; stack trace on stderr)",
                 "2:usage error", "3:file missing or not readable", "4:input rejected (reason code on stderr)",
