@@ -110,8 +110,10 @@ public final class IssueIngestor {
             count("unchanged", "none");
             return false;
         }
-        IssueFetched event = new IssueFetched(IssueFetched.SCHEMA_VERSION, link.issueKey(), blob.uri().toString(),
-                link.uri().toString(), blob.sha256(), blob.sizeBytes(), this.clock.instant());
+        // The contract's URIs are RFC 3986, i.e. ASCII: a listing may link 园区周报总121期.pdf, which java.net.URI keeps
+        // as is; its ASCII form percent-encodes it (%E5%9B%AD...), the way a browser would request it.
+        IssueFetched event = new IssueFetched(IssueFetched.SCHEMA_VERSION, link.issueKey(), blob.uri().toASCIIString(),
+                link.uri().toASCIIString(), blob.sha256(), blob.sizeBytes(), this.clock.instant());
         this.announcer.announce(event);
         // Marked only after the broker acknowledged: a crash in between re-announces, never loses, the issue.
         this.blobs.markPublished(blob.sha256());

@@ -21,6 +21,8 @@ import parkworld.pipeline.contract.EventType;
 import parkworld.pipeline.contract.IssueFetched;
 import parkworld.pipeline.contract.PipelineMeters;
 import parkworld.pipeline.ingest.discovery.FolderDiscovery;
+import parkworld.pipeline.ingest.discovery.IssueDiscovery;
+import parkworld.pipeline.ingest.discovery.IssueLink;
 import parkworld.pipeline.ingest.fetch.HostPolicy;
 import parkworld.pipeline.ingest.fetch.PoliteHttpClient;
 import parkworld.pipeline.ingest.store.LocalDirectoryBlobStore;
@@ -38,12 +40,16 @@ class IssueIngestorTests {
     private final Clock clock = Clock.fixed(Instant.parse("2023-05-30T07:00:00Z"), ZoneOffset.UTC);
 
     private IssueIngestor ingestor(IssueAnnouncer announcer) throws Exception {
+        return new IssueIngestor(new FolderDiscovery(this.source), reader(), new LocalDirectoryBlobStore(this.blobs),
+                announcer, this.clock, this.meters);
+    }
+
+    private DocumentReader reader() {
         PoliteHttpClient http = new PoliteHttpClient(HttpClient.newHttpClient(), new HostPolicy(Set.of()),
                 new PoliteHttpClient.CrawlSettings("t", Duration.ZERO, Duration.ofSeconds(1), 1, Duration.ZERO,
                         Duration.ZERO, 1000, Duration.ZERO),
                 this.clock, new Random(1), d -> { });
-        return new IssueIngestor(new FolderDiscovery(this.source), new DocumentReader(http, 1000),
-                new LocalDirectoryBlobStore(this.blobs), announcer, this.clock, this.meters);
+        return new DocumentReader(http, 1000);
     }
 
     @Test
@@ -59,6 +65,25 @@ class IssueIngestorTests {
         assertThat(Path.of(java.net.URI.create(first.blobUri()))).hasBinaryContent("%PDF-121".getBytes());
         assertThat(first.fetchedAt()).isEqualTo(this.clock.instant());
         assertThat(EventType.ISSUE_FETCHED.violations(EventJson.write(first))).isEmpty();
+    }
+
+    @Test
+    void announcesALinkWithChineseCharactersAsAPercentEncodedUri() throws Exception {
+        Path pdf = Files.write(this.source.resolve("issue-121.pdf"), "%PDF-121".getBytes());
+        // As a listing page yields it: java.net.URI keeps non-ASCII characters of a link as they are.
+        java.net.URI chinese = new java.net.URI("file", null, pdf.toAbsolutePath().getParent() + "/园区周报 总121期.pdf",
+                null);
+        Files.move(pdf, Path.of(chinese));
+        IssueDiscovery listing = () -> List.of(IssueLink.of(chinese));
+        IssueIngestor ingestor = new IssueIngestor(listing, reader(), new LocalDirectoryBlobStore(this.blobs),
+                this.announced::add, this.clock, this.meters);
+
+        IngestReport report = ingestor.run();
+
+        assertThat(report.failures()).isEmpty();
+        IssueFetched event = this.announced.get(0);
+        assertThat(event.sourceUrl()).endsWith("/%E5%9B%AD%E5%8C%BA%E5%91%A8%E6%8A%A5%20%E6%80%BB121%E6%9C%9F.pdf");
+        assertThat(EventType.ISSUE_FETCHED.violations(EventJson.write(event))).isEmpty();
     }
 
     @Test
