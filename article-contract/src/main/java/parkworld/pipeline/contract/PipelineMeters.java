@@ -42,6 +42,13 @@ public final class PipelineMeters {
     /** Counter: retries of a batch that could not be indexed. */
     public static final String INDEXER_BULK_RETRIES = "parkworld.indexer.bulk.retries";
 
+    /**
+     * Counter: article records the indexer could neither index nor dead-letter because Kafka refused the dead letter
+     * for good (larger than the dead-letter topic accepts); tag reason. Each is logged at ERROR with its offset. Any
+     * value above zero is data loss to investigate; alert on it.
+     */
+    public static final String INDEXER_ARTICLES_SKIPPED = "parkworld.indexer.articles.skipped";
+
     /** Counter: records dead-lettered, by any service; tags reason (a {@link DeadLetterReason}) and service. */
     public static final String DEAD_LETTERS = "parkworld.dead.letters";
 

@@ -64,6 +64,7 @@ class ForwardCompatibilityTests {
     @org.junit.jupiter.api.Test
     void everyRealViolationOfAnArticleIsStillReported() {
         assertViolation("/section", "\"\"", "section");
+        assertViolation("/body", "\"\"", "body");
         assertViolation("/page", "\"five\"", "page");
         assertViolation("/eventDates/0", "\"2023-13-45\"", "eventDates");
         assertViolation("/parsedAt", "\"yesterday\"", "parsedAt");

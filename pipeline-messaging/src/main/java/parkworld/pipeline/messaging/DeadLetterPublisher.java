@@ -10,6 +10,8 @@ import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.kafka.support.KafkaNull;
 import org.springframework.messaging.support.MessageBuilder;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import parkworld.pipeline.contract.DeadLetterHeaders;
 import parkworld.pipeline.contract.DeadLetterReason;
 import parkworld.pipeline.contract.PipelineMeters;
@@ -20,7 +22,7 @@ import parkworld.pipeline.contract.PipelineMeters;
  * ({@code producer.sync: true}), so a return means the broker has it. When the service runs Kafka transactions
  * and this is called on the consumer thread, the dead letter joins the transaction that commits the consumed offset:
  * the record is either dead-lettered and committed, or neither. Each dead letter is counted in
- * {@link PipelineMeters#DEAD_LETTERS} and logged in one line.
+ * {@link PipelineMeters#DEAD_LETTERS} (in a transaction: once it committed) and logged in one line.
  */
 public class DeadLetterPublisher {
 
@@ -87,11 +89,22 @@ public class DeadLetterPublisher {
             throw new DeadLetterPublishException("binding " + this.binding + " refused the dead letter of "
                     + record.coordinates() + " (" + reason + ")", null);
         }
-        Counter.builder(PipelineMeters.DEAD_LETTERS)
+        Counter counter = Counter.builder(PipelineMeters.DEAD_LETTERS)
             .description("Records dead-lettered because they can never be handled")
             .tag(PipelineMeters.TAG_REASON, reason.name())
-            .register(this.meters)
-            .increment();
+            .register(this.meters);
+        // In a transaction the dead letter exists only once it commits; an aborted attempt must not be counted.
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    counter.increment();
+                }
+            });
+        }
+        else {
+            counter.increment();
+        }
         log.warn("Dead-lettered {} reason={} subject={} message={}", record.coordinates(), reason,
                 subject == null ? "-" : subject, DeadLetterHeaders.oneLine(message));
     }

@@ -70,6 +70,22 @@ class DeadLetterPublisherTests {
         assertThat(this.meters.find(PipelineMeters.DEAD_LETTERS).counter()).isNull();
     }
 
+    @Test
+    void countsADeadLetterSentInATransactionOnlyOnceItCommitted() {
+        when(this.bridge.send(eq("x-out-0"), any(Object.class))).thenReturn(true);
+        org.springframework.transaction.support.TransactionSynchronizationManager.initSynchronization();
+        try {
+            this.publisher.publish(record(), DeadLetterReason.TIMEOUT, "took longer than 2m", "issue-121");
+            assertThat(this.meters.get(PipelineMeters.DEAD_LETTERS).counter().count()).as("before commit").isZero();
+            org.springframework.transaction.support.TransactionSynchronizationManager.getSynchronizations()
+                .forEach(org.springframework.transaction.support.TransactionSynchronization::afterCommit);
+        }
+        finally {
+            org.springframework.transaction.support.TransactionSynchronizationManager.clearSynchronization();
+        }
+        assertThat(this.meters.get(PipelineMeters.DEAD_LETTERS).counter().count()).as("after commit").isEqualTo(1);
+    }
+
     private static String text(Message<?> message, String header) {
         return new String((byte[]) message.getHeaders().get(header), StandardCharsets.UTF_8);
     }
