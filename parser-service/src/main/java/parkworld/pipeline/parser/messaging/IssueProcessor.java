@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.nio.file.Path;
+import java.util.List;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,6 +66,14 @@ public final class IssueProcessor {
         }
         catch (MalformedEventException ex) {
             reject(record, null, DeadLetterReason.MALFORMED_EVENT, ex.getMessage());
+            return;
+        }
+        // Readable is not enough: a missing sha256 or a blobUri that is no URI is refused here, with the schema's
+        // words, instead of failing somewhere in the parse as a parser bug. Unknown properties are accepted.
+        List<String> violations = EventType.ISSUE_FETCHED.violations(record.value());
+        if (!violations.isEmpty()) {
+            reject(record, fetched.issueKey(), DeadLetterReason.MALFORMED_EVENT, "not a valid IssueFetched event: "
+                    + String.join("; ", violations.subList(0, Math.min(3, violations.size()))));
             return;
         }
         MDC.put("issueKey", fetched.issueKey());
