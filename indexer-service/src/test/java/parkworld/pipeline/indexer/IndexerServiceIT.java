@@ -49,6 +49,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import parkworld.pipeline.contract.ArticleExtracted;
 import parkworld.pipeline.contract.CloudEventHeaders;
+import parkworld.pipeline.contract.ContractSamples;
 import parkworld.pipeline.contract.DeadLetterHeaders;
 import parkworld.pipeline.contract.EventJson;
 import parkworld.pipeline.contract.EventType;
@@ -66,6 +67,9 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class IndexerServiceIT {
+
+    /** The article id both contract samples carry. */
+    private static final String SAMPLE_ARTICLE_ID = "121-449319b7d5d3";
 
     static final String RUN = UUID.randomUUID().toString().substring(0, 8);
     static final String ARTICLES_TOPIC = "it-" + RUN + ".articles";
@@ -243,7 +247,7 @@ class IndexerServiceIT {
     @Test
     void indexesANewerMinorVersionOfTheEventWithoutItsUnknownFields() throws Exception {
         String id = newArticleId();
-        byte[] newer = withArticleId(ContractSamples.bytes(ContractSamples.ARTICLE_NEWER), id);
+        byte[] newer = withArticleId(ContractSamples.of(EventType.ARTICLE_EXTRACTED, ContractSamples.Shape.NEWER), id);
 
         sendRaw(id.getBytes(StandardCharsets.UTF_8), newer, ceHeaders(id));
 
@@ -268,7 +272,7 @@ class IndexerServiceIT {
     @Test
     void indexesThePreviousShapeOfTheEvent() throws Exception {
         String id = newArticleId();
-        byte[] previous = withArticleId(ContractSamples.bytes(ContractSamples.ARTICLE_PREVIOUS), id);
+        byte[] previous = withArticleId(ContractSamples.of(EventType.ARTICLE_EXTRACTED, ContractSamples.Shape.PREVIOUS), id);
 
         sendRaw(id.getBytes(StandardCharsets.UTF_8), previous, ceHeaders(id));
 
@@ -376,8 +380,8 @@ class IndexerServiceIT {
     /** The sample's bytes with another article id, so each test indexes its own document. */
     static byte[] withArticleId(byte[] sample, String articleId) {
         String json = new String(sample, StandardCharsets.UTF_8);
-        assertThat(json).contains(ContractSamples.SAMPLE_ARTICLE_ID);
-        return json.replace(ContractSamples.SAMPLE_ARTICLE_ID, articleId).getBytes(StandardCharsets.UTF_8);
+        assertThat(json).contains(SAMPLE_ARTICLE_ID);
+        return json.replace(SAMPLE_ARTICLE_ID, articleId).getBytes(StandardCharsets.UTF_8);
     }
 
     synchronized RecordMetadata sendRaw(byte[] key, byte[] value, Map<String, byte[]> headers) throws Exception {

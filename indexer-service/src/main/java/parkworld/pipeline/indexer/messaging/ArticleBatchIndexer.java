@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import parkworld.pipeline.contract.PipelineMeters;
 import parkworld.pipeline.contract.ArticleExtracted;
 import parkworld.pipeline.contract.DeadLetterReason;
 import parkworld.pipeline.contract.MalformedEventException;
@@ -42,7 +43,7 @@ import parkworld.pipeline.messaging.TransientFailures;
 class ArticleBatchIndexer {
 
     /** Records neither indexed nor dead-lettered, tagged {@code reason}; any value above zero needs an operator. */
-    static final String SKIPPED_METER = "parkworld.indexer.articles.skipped";
+    static final String SKIPPED_METER = PipelineMeters.INDEXER_ARTICLES_SKIPPED;
 
     private static final Logger log = LoggerFactory.getLogger(ArticleBatchIndexer.class);
 

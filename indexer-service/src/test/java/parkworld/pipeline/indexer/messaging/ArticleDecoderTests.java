@@ -3,16 +3,20 @@ package parkworld.pipeline.indexer.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
-import java.math.BigDecimal;
 import parkworld.pipeline.contract.ArticleExtracted;
+import parkworld.pipeline.contract.ContractSamples;
 import parkworld.pipeline.contract.EventJson;
+import parkworld.pipeline.contract.EventType;
 import parkworld.pipeline.contract.MalformedEventException;
-import parkworld.pipeline.indexer.ContractSamples;
 import parkworld.pipeline.indexer.TestArticles;
 
 class ArticleDecoderTests {
+
+    /** The article id both contract samples carry. */
+    private static final String SAMPLE_ARTICLE_ID = "121-449319b7d5d3";
 
     final ArticleDecoder decoder = new ArticleDecoder();
 
@@ -38,9 +42,9 @@ class ArticleDecoderTests {
 
     @Test
     void decodesThePreviousShapeOfTheContract() {
-        ArticleExtracted article = this.decoder.decode(ContractSamples.bytes(ContractSamples.ARTICLE_PREVIOUS));
+        ArticleExtracted article = this.decoder.decode(ContractSamples.of(EventType.ARTICLE_EXTRACTED, ContractSamples.Shape.PREVIOUS));
 
-        assertThat(article.articleId()).isEqualTo(ContractSamples.SAMPLE_ARTICLE_ID);
+        assertThat(article.articleId()).isEqualTo(SAMPLE_ARTICLE_ID);
         assertThat(article.issue().serial()).isEqualTo(121);
         assertThat(article.amounts()).singleElement()
             .satisfies(amount -> assertThat(amount.value()).isEqualByComparingTo(new BigDecimal("13000000000")));
@@ -50,10 +54,10 @@ class ArticleDecoderTests {
 
     @Test
     void decodesANewerMinorVersionAsIfItsUnknownFieldsWereAbsent() {
-        ArticleExtracted newer = this.decoder.decode(ContractSamples.bytes(ContractSamples.ARTICLE_NEWER));
+        ArticleExtracted newer = this.decoder.decode(ContractSamples.of(EventType.ARTICLE_EXTRACTED, ContractSamples.Shape.NEWER));
 
         assertThat(newer).as("extra fields at the top level and inside issue, amounts[], places[] and location")
-            .isEqualTo(this.decoder.decode(ContractSamples.bytes(ContractSamples.ARTICLE_PREVIOUS)));
+            .isEqualTo(this.decoder.decode(ContractSamples.of(EventType.ARTICLE_EXTRACTED, ContractSamples.Shape.PREVIOUS)));
     }
 
     @Test
