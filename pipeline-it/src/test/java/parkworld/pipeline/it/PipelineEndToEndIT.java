@@ -91,8 +91,8 @@ class PipelineEndToEndIT {
         List<String> titles = indexedTitles();
         assertThat(titles).as("documents in Elasticsearch").hasSize(43);
         assertThat(titles).containsExactlyElementsOf(expectedTitles());
-        long fetchedRecords = kafka.size(FETCHED);
-        long articleRecords = kafka.size(ARTICLES);
+        long fetchedRecords = kafka.countCommitted(FETCHED);
+        long articleRecords = kafka.countCommitted(ARTICLES);
         assertThat(fetchedRecords).isEqualTo(1);
         assertThat(articleRecords).isEqualTo(43);
 
@@ -103,8 +103,8 @@ class PipelineEndToEndIT {
 
         PipelineProgress second = pipeline.progress();
         assertThat(second.issuesPublished()).as("issues announced by the second run").isZero();
-        assertThat(kafka.size(FETCHED)).as("IssueFetched records after the second run").isEqualTo(fetchedRecords);
-        assertThat(kafka.size(ARTICLES)).as("article records after the second run").isEqualTo(articleRecords);
+        assertThat(kafka.countCommitted(FETCHED)).as("IssueFetched records after the second run").isEqualTo(fetchedRecords);
+        assertThat(kafka.countCommitted(ARTICLES)).as("article records after the second run").isEqualTo(articleRecords);
         assertThat(indexedTitles()).as("documents after the second run").hasSize(43);
     }
 
