@@ -25,12 +25,62 @@ import java.util.List;
  * @param industries    industries from the project's taxonomy
  * @param parserVersion version of the parser that produced this event
  * @param parsedAt      when this parse ran: a later parse of the same issue supersedes an earlier one
+ * @param organizations companies and institutions the article is about, with their role; empty when none (added in
+ *                      0.2.0: absent, and read as empty, in events of earlier producers)
+ * @param eventType     what happened, one of {@link #EVENT_TYPES}; null when not classified (added in 0.2.0)
+ * @param investment    the one amount that represents the article's investment (the headline total, not its parts),
+ *                      so that summing it over articles never double-counts; null when the article announces none
+ *                      (added in 0.2.0)
  */
 public record ArticleExtracted(int schemaVersion, String articleId, IssueRef issue, int ordinal, String section,
         String title, String lead, String body, String sourceName, int page, List<LocalDate> eventDates,
-        List<Amount> amounts, List<Place> places, List<String> industries, String parserVersion, Instant parsedAt) {
+        List<Amount> amounts, List<Place> places, List<String> industries, String parserVersion, Instant parsedAt,
+        List<Organization> organizations, String eventType, Investment investment) {
 
     public static final int SCHEMA_VERSION = 1;
+
+    /**
+     * The event types the parser assigns today. A later minor version may add one: consumers must treat an unknown
+     * value like {@code other}.
+     */
+    public static final List<String> EVENT_TYPES = List.of("signing", "groundbreaking", "production-start", "opening",
+            "settlement", "expansion", "policy", "conference", "other");
+
+    public ArticleExtracted {
+        // Events of producers before 0.2.0 have no organizations: read them as none.
+        organizations = organizations == null ? List.of() : organizations;
+    }
+
+    /** An article as producers before 0.2.0 described it: no organizations, event type or investment. */
+    public ArticleExtracted(int schemaVersion, String articleId, IssueRef issue, int ordinal, String section,
+            String title, String lead, String body, String sourceName, int page, List<LocalDate> eventDates,
+            List<Amount> amounts, List<Place> places, List<String> industries, String parserVersion,
+            Instant parsedAt) {
+        this(schemaVersion, articleId, issue, ordinal, section, title, lead, body, sourceName, page, eventDates, amounts,
+                places, industries, parserVersion, parsedAt, List.of(), null, null);
+    }
+
+    /**
+     * A company or institution an article is about.
+     *
+     * @param name the name as printed, e.g. {@code 鹏辉能源}
+     * @param role {@code investor}, {@code partner}, {@code government}, {@code park} or {@code other}; a later minor
+     *             version may add roles
+     */
+    public record Organization(String name, String role) {
+    }
+
+    /**
+     * The investment an article announces.
+     *
+     * @param value       in units of the currency
+     * @param currency    ISO 4217
+     * @param valueCny    the value in yuan, converted with the documented annual average rate of the issue year
+     * @param approximate true for {@code 约}, {@code 超}, {@code 近} and the like
+     * @param text        the amount as printed
+     */
+    public record Investment(BigDecimal value, String currency, BigDecimal valueCny, boolean approximate, String text) {
+    }
 
     /**
      * A money amount.

@@ -15,9 +15,34 @@ import java.util.Map;
  * @param articleIds         the ids of the articles published, in issue order
  * @param articlesPerSection how many articles each section has, in issue order
  * @param warnings           what the parser noticed but could still handle, e.g. a TOC entry with no article
+ * @param quality            how much the parser trusts this parse; null in events of producers before 0.2.0
  */
 public record IssueParsed(int schemaVersion, String issueKey, IssueRef issue, Instant parsedAt,
-        List<String> articleIds, Map<String, Integer> articlesPerSection, List<String> warnings) {
+        List<String> articleIds, Map<String, Integer> articlesPerSection, List<String> warnings, Quality quality) {
 
     public static final int SCHEMA_VERSION = 1;
+
+    /** A summary as producers before 0.2.0 described it: no quality figures. */
+    public IssueParsed(int schemaVersion, String issueKey, IssueRef issue, Instant parsedAt, List<String> articleIds,
+            Map<String, Integer> articlesPerSection, List<String> warnings) {
+        this(schemaVersion, issueKey, issue, parsedAt, articleIds, articlesPerSection, warnings, null);
+    }
+
+    /**
+     * Quality figures of a parse. Below the parser's documented thresholds the parse is {@code degraded}: published,
+     * but an operator should look at it (a new layout, most likely).
+     *
+     * @param tocEntries              entries in the table of contents (0 when none was found)
+     * @param tocEntriesMatched       entries matched (fuzzily) to an article
+     * @param tocMatchedShare         matched / entries, 1.0 when there is no table of contents
+     * @param articlesWithoutSource   articles with no source attribution
+     * @param tocArticlesPerSection   articles per section as the table of contents lists them
+     * @param pagesWithUnassignedText physical page numbers holding text that went into no article, heading or TOC
+     * @param degraded                true when a figure is below its threshold
+     * @param degradedReasons         one line per figure below its threshold, empty when not degraded
+     */
+    public record Quality(int tocEntries, int tocEntriesMatched, double tocMatchedShare, int articlesWithoutSource,
+            Map<String, Integer> tocArticlesPerSection, List<Integer> pagesWithUnassignedText, boolean degraded,
+            List<String> degradedReasons) {
+    }
 }

@@ -1,5 +1,7 @@
 package parkworld.pipeline.contract;
 
+import java.time.LocalDate;
+
 /**
  * The issue an event belongs to, as printed on its cover.
  *
@@ -10,7 +12,16 @@ package parkworld.pipeline.contract;
  * @param title        the issue title as printed
  * @param sourceUrl    where the PDF was fetched from
  * @param sha256       the SHA-256 of the raw PDF, lowercase hex
+ * @param date         the date to put the issue on a time axis: its publication date where the listing gives one,
+ *                     otherwise the latest event date of the issue within its cover month, otherwise the last day of
+ *                     that month; null in events of producers before 0.2.0
  */
 public record IssueRef(int serial, int year, int month, int issueInMonth, String title, String sourceUrl,
-        String sha256) {
+        String sha256, LocalDate date) {
+
+    /** An issue as producers before 0.2.0 described it: no date. */
+    public IssueRef(int serial, int year, int month, int issueInMonth, String title, String sourceUrl,
+            String sha256) {
+        this(serial, year, month, issueInMonth, title, sourceUrl, sha256, null);
+    }
 }

@@ -30,10 +30,56 @@ class ForwardCompatibilityTests {
 
     @ParameterizedTest
     @EnumSource(EventType.class)
-    void recordsReadANewerMinorVersionAsIfTheAddedFieldsWereAbsent(EventType type) {
-        Object newer = EventJson.read(ContractSamples.of(type, Shape.NEWER), type.recordType());
-        Object previous = EventJson.read(ContractSamples.of(type, Shape.PREVIOUS), type.recordType());
-        assertThat(newer).isEqualTo(previous);
+    void recordsReadEveryFieldTheyKnowFromANewerMinorVersionAndIgnoreTheRest(EventType type) {
+        JsonNode newer = EventJson.MAPPER.readTree(ContractSamples.of(type, Shape.NEWER));
+        JsonNode known = EventJson.MAPPER.readTree(
+                EventJson.write(EventJson.read(ContractSamples.of(type, Shape.NEWER), type.recordType())));
+        assertContains(newer, known, "");
+    }
+
+    @ParameterizedTest
+    @EnumSource(EventType.class)
+    void recordsReadThePreviousShapeWithoutLosingAField(EventType type) {
+        JsonNode previous = EventJson.MAPPER.readTree(ContractSamples.of(type, Shape.PREVIOUS));
+        JsonNode read = EventJson.MAPPER.readTree(
+                EventJson.write(EventJson.read(ContractSamples.of(type, Shape.PREVIOUS), type.recordType())));
+        assertContains(read, previous, "");
+    }
+
+    @org.junit.jupiter.api.Test
+    void fieldsAddedIn020ReadAsAbsentFromEventsOfEarlierProducers() {
+        ArticleExtracted article = EventJson.read(ContractSamples.of(EventType.ARTICLE_EXTRACTED, Shape.PREVIOUS),
+                ArticleExtracted.class);
+        assertThat(article.organizations()).isEmpty();
+        assertThat(article.eventType()).isNull();
+        assertThat(article.investment()).isNull();
+        assertThat(article.issue().date()).isNull();
+        IssueParsed parsed = EventJson.read(ContractSamples.of(EventType.ISSUE_PARSED, Shape.PREVIOUS),
+                IssueParsed.class);
+        assertThat(parsed.quality()).isNull();
+    }
+
+    /** Every field of {@code expected} is in {@code actual} with the same value, recursively. */
+    private static void assertContains(JsonNode actual, JsonNode expected, String path) {
+        if (expected.isObject()) {
+            assertThat(actual.isObject()).as(path).isTrue();
+            expected.propertyNames().forEach(name -> {
+                assertThat(actual.has(name)).as(path + "/" + name + " is missing").isTrue();
+                assertContains(actual.get(name), expected.get(name), path + "/" + name);
+            });
+        }
+        else if (expected.isArray()) {
+            assertThat(actual.size()).as(path + " size").isEqualTo(expected.size());
+            for (int i = 0; i < expected.size(); i++) {
+                assertContains(actual.get(i), expected.get(i), path + "/" + i);
+            }
+        }
+        else if (expected.isNumber() && actual.isNumber()) {
+            assertThat(actual.decimalValue()).as(path).isEqualByComparingTo(expected.decimalValue());
+        }
+        else {
+            assertThat(actual).as(path).isEqualTo(expected);
+        }
     }
 
     @ParameterizedTest
