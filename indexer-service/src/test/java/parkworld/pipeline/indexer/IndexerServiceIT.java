@@ -258,8 +258,14 @@ class IndexerServiceIT {
                 && sample.path("places").get(0).path("location").has("precision"))
             .as("the sample has unknown fields at every level")
             .isTrue();
+        // Mapping v1 holds the fields of the 0.1.0 contract; those added in 0.2.0 (organizations, eventType,
+        // investment, issue.date) reach the index with the next mapping version, like any unknown field.
+        tools.jackson.databind.node.ObjectNode known = (tools.jackson.databind.node.ObjectNode) JSON
+            .readTree(EventJson.write(EventJson.read(newer, ArticleExtracted.class)));
+        known.remove(List.of("organizations", "eventType", "investment"));
+        ((tools.jackson.databind.node.ObjectNode) known.get("issue")).remove("date");
         assertThat(source).as("the document holds exactly the fields of the contract this indexer knows")
-            .isEqualTo(JSON.readTree(EventJson.write(EventJson.read(newer, ArticleExtracted.class))));
+            .isEqualTo(known);
         assertThat(source.has("investment") || source.has("eventType") || source.has("organizations")).isFalse();
         assertThat(source.path("issue").has("date") || source.path("issue").has("coverPage")).isFalse();
         assertThat(source.path("amounts").get(0).has("kind")).isFalse();

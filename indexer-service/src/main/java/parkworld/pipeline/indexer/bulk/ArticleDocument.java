@@ -3,6 +3,7 @@ package parkworld.pipeline.indexer.bulk;
 import java.time.Instant;
 import parkworld.pipeline.contract.ArticleExtracted;
 import parkworld.pipeline.contract.EventJson;
+import parkworld.pipeline.indexer.mapping.MappedFields;
 
 /**
  * One article as an Elasticsearch document.
@@ -11,7 +12,8 @@ import parkworld.pipeline.contract.EventJson;
  * @param version     the external version: {@code parsedAt} in epoch milliseconds, so a later parse supersedes an
  *                    earlier one and a late, older event is ignored
  * @param issueSerial the issue the article belongs to, for logs
- * @param source      the document body: the event's JSON in the contract encoding
+ * @param source      the document body: the event's JSON in the contract encoding, restricted to the fields the
+ *                    index mapping declares
  */
 public record ArticleDocument(String id, long version, int issueSerial, byte[] source) {
 
@@ -21,7 +23,7 @@ public record ArticleDocument(String id, long version, int issueSerial, byte[] s
      */
     public static ArticleDocument of(ArticleExtracted article) {
         return new ArticleDocument(article.articleId(), versionOf(article.parsedAt()), article.issue().serial(),
-                EventJson.write(article));
+                MappedFields.V1.restrict(EventJson.write(article)));
     }
 
     /**

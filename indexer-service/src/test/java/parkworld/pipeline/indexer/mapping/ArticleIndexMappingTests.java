@@ -26,10 +26,16 @@ class ArticleIndexMappingTests {
     }
 
     @Test
-    void mapsExactlyTheFieldsOfArticleExtracted() {
+    void mapsExactlyTheFieldsOfArticleExtractedThatMappingV1Knows() {
         TreeSet<String> contract = new TreeSet<>(fieldPaths("", ArticleExtracted.class));
         TreeSet<String> mapped = new TreeSet<>(mappedPaths("", this.mapping.mappings().path("properties")));
 
+        // Fields the contract gained after mapping v1 (contract 0.2.0) are left out of the documents until the next
+        // mapping version indexes them; the strict mapping would refuse them otherwise. That version empties this.
+        TreeSet<String> notYetMapped = new TreeSet<>(List.of("eventType", "investment.approximate",
+                "investment.currency", "investment.text", "investment.value", "investment.valueCny", "issue.date",
+                "organizations.name", "organizations.role"));
+        contract.removeAll(notYetMapped);
         assertThat(mapped).as("mapped field paths vs. ArticleExtracted record components").isEqualTo(contract);
     }
 

@@ -56,8 +56,13 @@ class ArticleDecoderTests {
     void decodesANewerMinorVersionAsIfItsUnknownFieldsWereAbsent() {
         ArticleExtracted newer = this.decoder.decode(ContractSamples.of(EventType.ARTICLE_EXTRACTED, ContractSamples.Shape.NEWER));
 
+        // The newer sample is the 0.2.0 shape plus unknown fields at every level: the fields 0.2.0 added are read,
+        // the unknown ones ignored, everything else reads exactly as the previous shape does.
         assertThat(newer).as("extra fields at the top level and inside issue, amounts[], places[] and location")
+            .usingRecursiveComparison()
+            .ignoringFields("organizations", "eventType", "investment", "issue.date")
             .isEqualTo(this.decoder.decode(ContractSamples.of(EventType.ARTICLE_EXTRACTED, ContractSamples.Shape.PREVIOUS)));
+        assertThat(newer.organizations()).extracting(ArticleExtracted.Organization::name).containsExactly("鹏辉能源");
     }
 
     @Test
