@@ -22,6 +22,8 @@ public enum DeadLetterReason {
     NO_TEXT(false),
     /** A readable PDF, but no issue number on its cover or no articles in it. */
     NOT_AN_ISSUE(false),
+    /** The PDF holds more than one issue (two covers) and the parser does not split it. */
+    MULTIPLE_ISSUES(false),
     /** More pages or bytes than the parser accepts ({@code parkworld.parser.max-pages}, {@code max-file-size}). */
     TOO_LARGE(true),
     /** Parsing took longer than {@code parkworld.parser.time-limit}. */

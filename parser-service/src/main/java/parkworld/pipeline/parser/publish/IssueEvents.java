@@ -1,6 +1,7 @@
 package parkworld.pipeline.parser.publish;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,16 +38,27 @@ public record IssueEvents(List<ArticleExtracted> articles, IssueParsed summary) 
     public static IssueEvents of(IssueFetched fetched, ParsedIssue issue, String parserVersion, Instant parsedAt) {
         IssueMetadata meta = issue.metadata();
         IssueDate issueDate = IssueDate.fromCover(meta.year(), meta.month());
+        List<Enrichment> enrichments = new ArrayList<>();
+        List<LocalDate> eventDates = new ArrayList<>();
+        for (ParsedArticle a : issue.articles()) {
+            Enrichment found = Enricher.INSTANCE.enrich(a.title(), a.lead(), a.body(), a.sourceName(), issueDate);
+            enrichments.add(found);
+            eventDates.addAll(found.eventDates());
+        }
+        // The listing's publication date is not known here yet (ingest does not pass it): the issue's own dates.
+        LocalDate date = issueDate == null ? null : issueDate.timeAxisDate(eventDates);
         IssueRef ref = new IssueRef(meta.serial(), meta.year(), meta.month(), meta.issueInMonth(), meta.title(),
-                fetched.sourceUrl(), fetched.sha256());
+                fetched.sourceUrl(), fetched.sha256(), date);
         ArticleIds ids = new ArticleIds(meta.serial());
         List<ArticleExtracted> articles = new ArrayList<>();
         Map<String, Integer> perSection = new LinkedHashMap<>();
-        for (ParsedArticle a : issue.articles()) {
-            Enrichment found = Enricher.INSTANCE.enrich(a.title(), a.lead(), a.body(), a.sourceName(), issueDate);
+        for (int i = 0; i < issue.articles().size(); i++) {
+            ParsedArticle a = issue.articles().get(i);
+            Enrichment found = enrichments.get(i);
             articles.add(new ArticleExtracted(ArticleExtracted.SCHEMA_VERSION, ids.next(a.title()), ref, a.ordinal(),
                     a.section(), a.title(), a.lead(), a.body(), a.sourceName(), a.page(), found.eventDates(),
-                    found.amounts(), found.places(), found.industries(), parserVersion, parsedAt));
+                    found.amounts(), found.places(), found.industries(), parserVersion, parsedAt, found.organizations(),
+                    found.eventType(), found.investment()));
             perSection.merge(a.section(), 1, Integer::sum);
         }
         IssueParsed summary = new IssueParsed(IssueParsed.SCHEMA_VERSION, fetched.issueKey(), ref, parsedAt,
@@ -68,7 +80,7 @@ public record IssueEvents(List<ArticleExtracted> articles, IssueParsed summary) 
         warnings.addAll(moreWarnings);
         IssueParsed trimmed = new IssueParsed(this.summary.schemaVersion(), this.summary.issueKey(),
                 this.summary.issue(), this.summary.parsedAt(), kept.stream().map(ArticleExtracted::articleId).toList(),
-                perSection, List.copyOf(warnings));
+                perSection, List.copyOf(warnings), this.summary.quality());
         return new IssueEvents(List.copyOf(kept), trimmed);
     }
 

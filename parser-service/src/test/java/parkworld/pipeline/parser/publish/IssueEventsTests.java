@@ -49,4 +49,17 @@ class IssueEventsTests {
 
         assertThat(article.eventDates()).containsExactly(LocalDate.of(2023, 12, 29), LocalDate.of(2024, 1, 3));
     }
+
+    @Test
+    void datesTheIssueByItsLatestEventInTheCoverMonthOnEveryEvent() {
+        ParsedIssue issue = new ParsedIssue(new IssueMetadata(121, 2023, 5, 4, "园区周报"), List.of(
+                new ParsedArticle(1, "招商引资", "甲项目签约", "", "5月24日，项目签约（中山市政府网站）。", "中山市政府网站", 1),
+                new ParsedArticle(2, "综合资讯", "乙项目开工", "", "5月26日开工，计划2024年6月30日投产（苏州市政府网站）。", "苏州市政府网站", 2)),
+                List.of(), 3);
+
+        IssueEvents events = IssueEvents.of(FETCHED, issue, "test", Instant.EPOCH);
+
+        assertThat(events.summary().issue().date()).isEqualTo(LocalDate.of(2023, 5, 26));
+        assertThat(events.articles()).allSatisfy(a -> assertThat(a.issue().date()).isEqualTo(LocalDate.of(2023, 5, 26)));
+    }
 }
