@@ -108,7 +108,7 @@ public final class LocalPipeline {
             if (!report.isClean()) {
                 warn("Not everything made it through:");
                 report.problems().forEach(problem -> warn("  " + problem));
-                if (options.exitWhenDone && options.kafka == null && report.exitStatus() == EXIT_DEAD_LETTERS) {
+                if (options.exitWhenDone && options.kafka == null && report.hasDeadLetters()) {
                     // The dead letters live in the Kafka this run started, which goes when it exits.
                     warn("  (this run's Kafka stops on exit: run without --exit-when-done to read them while it runs)");
                 }

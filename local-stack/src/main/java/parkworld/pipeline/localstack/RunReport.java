@@ -15,7 +15,10 @@ final class RunReport {
     private final List<String> problems;
     private final int exitStatus;
 
-    private RunReport(List<String> problems, int exitStatus) {
+    private final boolean deadLetters;
+
+    private RunReport(List<String> problems, int exitStatus, boolean deadLetters) {
+        this.deadLetters = deadLetters;
         this.problems = List.copyOf(problems);
         this.exitStatus = exitStatus;
     }
@@ -38,7 +41,7 @@ final class RunReport {
                 indexerDeadLetterTopic);
         int exitStatus = progress.ingestProblem().isPresent() ? LocalPipeline.EXIT_FAILED
                 : progress.hasDeadLetters() ? LocalPipeline.EXIT_DEAD_LETTERS : LocalPipeline.EXIT_CLEAN;
-        return new RunReport(problems, exitStatus);
+        return new RunReport(problems, exitStatus, progress.hasDeadLetters());
     }
 
     private static void deadLetters(List<String> problems, String service, String what, Map<String, Long> counts,
@@ -59,6 +62,11 @@ final class RunReport {
     /** One line per problem, ready to print; empty for a clean run. */
     List<String> problems() {
         return this.problems;
+    }
+
+    /** @return true when a service dead-lettered something, whatever else went wrong */
+    boolean hasDeadLetters() {
+        return this.deadLetters;
     }
 
     boolean isClean() {

@@ -57,6 +57,7 @@ class RunReportTests {
                     + LOGS.resolve("ingest-service.log"));
         assertThat(report.problems().get(1)).startsWith("parser-service dead-lettered 1 issue record(s): NOT_PDF 1");
         assertThat(report.exitStatus()).isEqualTo(LocalPipeline.EXIT_FAILED).isEqualTo(1);
+        assertThat(report.hasDeadLetters()).as("still says there are dead letters to read").isTrue();
     }
 
     @Test

@@ -18,7 +18,20 @@ public final class DocumentReader {
         this.maxDocumentBytes = maxDocumentBytes;
     }
 
+    /**
+     * @return the document's bytes, never empty: an empty document is no issue, and the contract's
+     *         {@code IssueFetched.sizeBytes} is at least 1, so it is refused here ({@code EMPTY}) rather than
+     *         announced
+     */
     public byte[] read(URI uri) throws FetchException, InterruptedException {
+        byte[] content = readAll(uri);
+        if (content.length == 0) {
+            throw new FetchException(uri, "EMPTY", "the document is empty (0 bytes)");
+        }
+        return content;
+    }
+
+    private byte[] readAll(URI uri) throws FetchException, InterruptedException {
         if ("file".equalsIgnoreCase(uri.getScheme())) {
             Path path = Path.of(uri);
             try {

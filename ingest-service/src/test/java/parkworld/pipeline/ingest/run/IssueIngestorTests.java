@@ -132,6 +132,19 @@ class IssueIngestorTests {
     }
 
     @Test
+    void refusesAnEmptyDocumentAsEmptyNotAsAnInvalidEvent() throws Exception {
+        Files.write(this.source.resolve("issue-202.pdf"), new byte[0]);
+
+        IngestReport report = ingestor(this.announced::add).run();
+
+        assertThat(report.failures()).singleElement().asString().contains("issue-202", "EMPTY");
+        assertThat(this.announced).isEmpty();
+        assertThat(this.meters.counter(PipelineMeters.INGEST_ISSUES, PipelineMeters.TAG_OUTCOME, "failed",
+                PipelineMeters.TAG_REASON, "EMPTY").count()).isEqualTo(1);
+        assertThat(this.meters.find(PipelineMeters.INVALID_EVENTS).counter()).as("not a producer defect").isNull();
+    }
+
+    @Test
     void refusesFileLargerThanTheCap() throws Exception {
         Files.write(this.source.resolve("huge.pdf"), new byte[2000]);
 

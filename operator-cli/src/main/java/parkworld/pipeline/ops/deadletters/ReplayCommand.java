@@ -17,6 +17,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import parkworld.pipeline.contract.DeadLetterHeaders;
+import parkworld.pipeline.contract.DeadLetterReason;
 import parkworld.pipeline.ops.OperatorCli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -82,7 +83,30 @@ final class ReplayCommand implements Callable<Integer> {
             out.println("Nothing to replay: none of the " + total + " dead letter(s) on " + topic + " is selected.");
             return OperatorCli.OK;
         }
+        warnAboutBadInput(commandLine.getErr(), selected);
         return this.dryRun ? dryRun(out, topic, total, selected) : replay(out, topic, total, selected);
+    }
+
+    /**
+     * Replaying a record whose input itself is bad ({@link DeadLetterReason#replayableAfterFix()} false, e.g.
+     * NOT_PDF) fails the same way unless the input was replaced meanwhile: say so, without refusing, since only
+     * the operator knows whether it was.
+     */
+    private static void warnAboutBadInput(PrintWriter err, List<DeadLetter> selected) {
+        Map<String, Long> badInput = new TreeMap<>();
+        for (DeadLetter deadLetter : selected) {
+            String reason = deadLetter.reason();
+            boolean known = java.util.Arrays.stream(DeadLetterReason.values()).anyMatch(r -> r.name().equals(reason));
+            if (known && !DeadLetterReason.valueOf(reason).replayableAfterFix()) {
+                badInput.merge(reason, 1L, Long::sum);
+            }
+        }
+        if (!badInput.isEmpty()) {
+            err.println("warning: " + badInput.values().stream().mapToLong(Long::longValue).sum()
+                    + " selected dead letter(s) failed on their input itself (" + badInput.entrySet().stream()
+                        .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "))
+                    + "): a replay fails the same way unless that input was replaced.");
+        }
     }
 
     private int dryRun(PrintWriter out, String topic, long total, List<DeadLetter> selected) {

@@ -165,6 +165,16 @@ class DeadLettersIT {
     }
 
     @Test
+    void warnsWhenTheSelectionFailedOnItsInputItselfButStillReplaysIt() {
+        Result result = run("dead-letters", "replay", "--bootstrap-servers", this.kafka, "--topic", this.dlq, "--reason",
+                "NOT_PDF", "--reason", "TIMEOUT", "--dry-run");
+
+        assertThat(result.status()).as(result.err()).isZero();
+        assertThat(result.err()).contains("warning: 1 selected dead letter(s) failed on their input itself (NOT_PDF 1)");
+        assertThat(result.lines()).last().asString().startsWith("Dry run: 3 of 5");
+    }
+
+    @Test
     void replayingARecordThatFailedAgainNamesOnlyTheNewDeadLetter() throws Exception {
         String secondDlq = KafkaTopics.unique("ops.parser.dlq");
         List<Header> afterEarlierReplay = new ArrayList<>(originalHeaders(EventType.ISSUE_FETCHED, "issue-121"));
