@@ -124,14 +124,6 @@ final class IssueAssembler {
         if (firstArticlePage < 0) {
             return;
         }
-        boolean tocBeforeArticles = blocks.stream().anyMatch((block) -> block.firstPage() <= firstArticlePage);
-        for (TocLocator.Block block : blocks) {
-            // a table of contents only at the end is this issue's own
-            if (tocBeforeArticles && block.firstPage() > firstArticlePage) {
-                throw multipleIssues(metadata, "a second table of contents on page "
-                        + articlePages.get(block.firstPage()).number() + ", after articles");
-            }
-        }
         for (int p = firstArticlePage + 1; p < articlePages.size(); p++) {
             for (TextLine line : articlePages.get(p).lines()) {
                 Integer serial = CoverReader.coverSerial(line.text());
@@ -139,6 +131,14 @@ final class IssueAssembler {
                     throw multipleIssues(metadata, "a second cover (总" + serial + "期) on page "
                             + articlePages.get(p).number());
                 }
+            }
+        }
+        boolean tocBeforeArticles = blocks.stream().anyMatch((block) -> block.firstPage() <= firstArticlePage);
+        for (TocLocator.Block block : blocks) {
+            // a table of contents only at the end is this issue's own
+            if (tocBeforeArticles && block.firstPage() > firstArticlePage) {
+                throw multipleIssues(metadata, "a second table of contents on page "
+                        + articlePages.get(block.firstPage()).number() + ", after articles");
             }
         }
     }
