@@ -29,7 +29,8 @@ record TocListing(String text, int page, boolean separated) {
      * @param line the line
      * @param previousPage the page number of the entry before, 0 for the first: page numbers in a table of contents
      *        never go down, which decides where a title ending in digits stops and its page number starts
-     * @param maxListedPage larger numbers are not page numbers of this PDF
+     * @param maxListedPage larger numbers after a blank or nothing are not page numbers of this PDF (a number set
+     *        apart is one even beyond the last page: the PDF may lack pages its table of contents lists)
      * @return the listing, or null if the line does not end with a page number
      */
     static TocListing of(TextLine line, int previousPage, int maxListedPage) {
@@ -38,8 +39,7 @@ record TocListing(String text, int page, boolean separated) {
             TextRun last = runs.get(runs.size() - 1);
             TextRun previous = runs.get(runs.size() - 2);
             int number = number(last.text().strip());
-            if (number >= 0 && number <= maxListedPage
-                    && last.x() - previous.xEnd() >= MIN_NUMBER_GAP_EM * line.fontSize()) {
+            if (number >= 0 && last.x() - previous.xEnd() >= MIN_NUMBER_GAP_EM * line.fontSize()) {
                 String text = line.text().substring(0, line.text().length() - last.text().strip().length());
                 String title = stripLeaders(text);
                 return title.isEmpty() ? null : new TocListing(title, number, true);
@@ -67,8 +67,7 @@ record TocListing(String text, int page, boolean separated) {
         }
         if (leaders >= 2) {
             int number = (end - digitsStart <= MAX_DIGITS) ? Integer.parseInt(text.substring(digitsStart)) : -1;
-            return (!title.isEmpty() && number >= 0 && number <= maxListedPage)
-                    ? new TocListing(title, number, true) : null;
+            return (!title.isEmpty() && number >= 0) ? new TocListing(title, number, true) : null;
         }
         if (!before.isEmpty() && Character.isWhitespace(before.charAt(before.length() - 1))) {
             // after blanks: the number is all the digits

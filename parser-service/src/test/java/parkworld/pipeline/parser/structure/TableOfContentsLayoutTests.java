@@ -150,6 +150,23 @@ class TableOfContentsLayoutTests {
     }
 
     @Test
+    void neverPublishesATitleWithoutTextAndSaysWhy() {
+        LayoutBuilder layout = new LayoutBuilder().cover("2023年5月4期 (总121期)").page()
+                .section("一、招商引资")
+                .title("●" + ARTICLES.get(0).title())
+                .title("●" + ARTICLES.get(1).title())
+                .paragraph("■" + ARTICLES.get(1).body());
+        ParsedIssue issue = new IssueAssembler().assemble(layout.build());
+        assertThat(issue.articles()).extracting((a) -> compact(a.title()), ParsedArticle::ordinal).as("articles")
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(compact(ARTICLES.get(1).title()), 1));
+        assertThat(issue.warnings()).as("warnings").contains("Title \"苏阜产业园区正式揭牌\" on page 2 is followed by no "
+                + "text (the next line is another title, a section heading or the end of the issue); not published as "
+                + "an article");
+        assertThat(issue.quality().degradedReasons()).as("degraded reasons").anySatisfy((reason) -> assertThat(reason)
+                .startsWith("1 titles have no text"));
+    }
+
+    @Test
     void readsBulletedEntriesWithoutHeadingGapOrLeaders() {
         LayoutBuilder layout = new LayoutBuilder().cover("2023年5月4期 (总121期)").page()
                 .tocText("一、招商引资1")
