@@ -23,7 +23,10 @@ public final class PipelineMeters {
 
     /** Timer: parsing one issue; tag outcome. */
     public static final String PARSER_PARSE_DURATION = "parkworld.parser.parse.duration";
-    /** Counter: issues published (their articles and summary committed); tag outcome {@code parsed}. */
+    /**
+     * Counter: issues published (their articles and summary committed); tag outcome {@code parsed}, or
+     * {@code degraded} when the parse's quality figures are beyond the parser's bounds ({@code IssueParsed.quality}).
+     */
     public static final String PARSER_ISSUES = "parkworld.parser.issues";
     /** Counter: article events published (committed). */
     public static final String PARSER_ARTICLES = "parkworld.parser.articles";

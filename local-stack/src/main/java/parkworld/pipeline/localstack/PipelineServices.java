@@ -131,8 +131,8 @@ public final class PipelineServices implements AutoCloseable {
                 count(ingest, ingestIssues, Map.of(PipelineMeters.TAG_OUTCOME, "unchanged")),
                 ServiceMetrics.countBy(ingest, ingestIssues, Map.of(PipelineMeters.TAG_OUTCOME, "failed"),
                         PipelineMeters.TAG_REASON),
-                count(parser, PipelineMeters.prometheus(PipelineMeters.PARSER_ISSUES, "_total"),
-                        Map.of(PipelineMeters.TAG_OUTCOME, "parsed")),
+                // every issue published, whether its parse is degraded or not (outcome parsed or degraded)
+                count(parser, PipelineMeters.prometheus(PipelineMeters.PARSER_ISSUES, "_total"), Map.of()),
                 ServiceMetrics.countBy(parser, deadLetters, Map.of(), PipelineMeters.TAG_REASON),
                 count(parser, PipelineMeters.prometheus(PipelineMeters.PARSER_ARTICLES, "_total"), Map.of()),
                 count(indexer, PipelineMeters.prometheus(PipelineMeters.INDEXER_ARTICLES_INDEXED, "_total"), Map.of())

@@ -19,7 +19,13 @@ public enum ExitCode {
     REJECTED(4),
 
     /** Parsing took longer than the time limit. */
-    TIMEOUT(5);
+    TIMEOUT(5),
+
+    /**
+     * The issue was parsed and its events printed as for {@link #OK}, but the parse is degraded: a quality figure is
+     * beyond its {@code parkworld.parser.quality.*} bound; the summary's {@code quality.degradedReasons} say which.
+     */
+    DEGRADED(6);
 
     private final int status;
 

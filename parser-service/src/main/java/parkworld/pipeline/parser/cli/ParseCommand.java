@@ -16,7 +16,9 @@ import java.util.concurrent.Executors;
 import parkworld.pipeline.contract.ArticleExtracted;
 import parkworld.pipeline.contract.DeadLetterReason;
 import parkworld.pipeline.contract.IssueFetched;
+import parkworld.pipeline.contract.IssueParsed;
 import parkworld.pipeline.parser.ParserProperties;
+import parkworld.pipeline.parser.QualityProperties;
 import parkworld.pipeline.parser.pdf.PdfLimits;
 import parkworld.pipeline.parser.pipeline.IssueOutcome;
 import parkworld.pipeline.parser.pipeline.IssuePipeline;
@@ -43,12 +45,14 @@ public final class ParseCommand {
     private final PrintStream err;
     private final Clock clock;
     private final ParserProperties defaults;
+    private final QualityProperties quality;
 
     public ParseCommand(PrintStream out, PrintStream err, Clock clock) {
         this.out = out;
         this.err = err;
         this.clock = clock;
         this.defaults = ServiceDefaults.parser();
+        this.quality = ServiceDefaults.quality();
     }
 
     /** Runs the command with the arguments after {@code parse} and ends the JVM with its exit status. */
@@ -114,7 +118,8 @@ public final class ParseCommand {
             this.err.println("parse: " + file + ": cannot be read: " + oneLine(String.valueOf(ex.getMessage())));
             return ExitCode.UNREADABLE;
         }
-        IssueParser parser = new IssueParser(new PdfLimits(options.maxPages(), this.defaults.maxFileSize().toBytes()));
+        IssueParser parser = new IssueParser(new PdfLimits(options.maxPages(), this.defaults.maxFileSize().toBytes()),
+                this.quality.rules());
         // A daemon thread: the command walks away after the time limit even if a page never finishes.
         ExecutorService worker = Executors.newSingleThreadExecutor(task -> {
             Thread parse = new Thread(task, "parse");
@@ -147,7 +152,9 @@ public final class ParseCommand {
         this.out.flush();
         printer.print(events.summary(), this.err);
         this.err.flush();
-        return ExitCode.OK;
+        // the reasons are in the summary on stderr (quality.degradedReasons), which stays one JSON document
+        IssueParsed.Quality quality = events.summary().quality();
+        return (quality != null && quality.degraded()) ? ExitCode.DEGRADED : ExitCode.OK;
     }
 
     private ExitCode rejected(Path file, ParseOptions options, IssueOutcome.Rejected rejected) {

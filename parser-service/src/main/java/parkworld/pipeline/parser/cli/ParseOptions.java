@@ -29,7 +29,8 @@ import picocli.CommandLine.Parameters;
         exitCodeListHeading = "%nexit status:%n",
         exitCodeList = { "0:parsed", "1:unexpected failure (a bug; stack trace on stderr)",
                 "2:usage error", "3:file missing or not readable", "4:input rejected (reason code on stderr)",
-                "5:time limit exceeded" })
+                "5:time limit exceeded",
+                "6:parsed, but degraded (events printed; summary quality.degradedReasons say why)" })
 final class ParseOptions {
 
     @Parameters(index = "0", arity = "1", paramLabel = "FILE.pdf", description = "the issue PDF to parse")

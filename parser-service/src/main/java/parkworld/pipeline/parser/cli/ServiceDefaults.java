@@ -2,6 +2,7 @@ package parkworld.pipeline.parser.cli;
 
 import org.springframework.boot.context.properties.bind.Binder;
 import parkworld.pipeline.parser.ParserProperties;
+import parkworld.pipeline.parser.QualityProperties;
 
 /**
  * The parser settings the service starts with when nothing is configured, taken from {@link ParserProperties}'
@@ -14,5 +15,9 @@ final class ServiceDefaults {
 
     static ParserProperties parser() {
         return new Binder().bindOrCreate("parkworld.parser", ParserProperties.class);
+    }
+
+    static QualityProperties quality() {
+        return new Binder().bindOrCreate("parkworld.parser.quality", QualityProperties.class);
     }
 }

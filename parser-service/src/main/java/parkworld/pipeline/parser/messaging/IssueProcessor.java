@@ -36,6 +36,12 @@ public final class IssueProcessor {
 
     private static final Logger log = LoggerFactory.getLogger(IssueProcessor.class);
 
+    /** Outcome of {@link PipelineMeters#PARSER_ISSUES}: published, quality within its bounds. */
+    static final String OUTCOME_PARSED = "parsed";
+
+    /** Outcome of {@link PipelineMeters#PARSER_ISSUES}: published, but a quality figure is beyond its bound. */
+    static final String OUTCOME_DEGRADED = "degraded";
+
     private final IssuePipeline pipeline;
     private final BlobLocator blobs;
     private final IssueEventSink sink;
@@ -115,10 +121,17 @@ public final class IssueProcessor {
         this.sink.publish(output);
         int articles = output.articles().size();
         var summary = output.events().summary();
+        boolean degraded = summary.quality() != null && summary.quality().degraded();
         this.afterCommit.run(() -> {
             // Articles before issues: whoever watches both never sees an issue counted without its articles.
             this.meters.counter(PipelineMeters.PARSER_ARTICLES).increment(articles);
-            this.meters.counter(PipelineMeters.PARSER_ISSUES, PipelineMeters.TAG_OUTCOME, "parsed").increment();
+            this.meters.counter(PipelineMeters.PARSER_ISSUES, PipelineMeters.TAG_OUTCOME,
+                    degraded ? OUTCOME_DEGRADED : OUTCOME_PARSED).increment();
+            if (degraded) {
+                log.warn("Issue {} (serial {}) published but degraded, most likely a layout the parser does not read "
+                        + "well (bounds: parkworld.parser.quality.*): {}", fetched.issueKey(), summary.issue().serial(),
+                        String.join("; ", summary.quality().degradedReasons()));
+            }
             log.info("Issue {} (serial {}) published: {} articles, {} left out as invalid, {} warnings; articleIds={}",
                     fetched.issueKey(), summary.issue().serial(), articles, output.invalidArticles(),
                     summary.warnings().size(), summary.articleIds());

@@ -31,6 +31,7 @@ import parkworld.pipeline.messaging.DeadLetterPublisher;
 import parkworld.pipeline.messaging.RetryPolicyProperties;
 import parkworld.pipeline.messaging.TransientFailures;
 import parkworld.pipeline.parser.ParserProperties;
+import parkworld.pipeline.parser.QualityProperties;
 import parkworld.pipeline.parser.pipeline.IssuePipeline;
 import parkworld.pipeline.parser.structure.IssueParser;
 
@@ -60,14 +61,15 @@ class MessagingConfiguration {
     }
 
     @Bean
-    IssuePipeline issuePipeline(ParserProperties properties, ExecutorService parserThreads, Environment environment) {
+    IssuePipeline issuePipeline(ParserProperties properties, QualityProperties quality, ExecutorService parserThreads,
+            Environment environment) {
         long maxRequestSize = maxRequestSize(environment);
         if (properties.output().maxRecordSize().toBytes() > maxRequestSize) {
             throw new IllegalStateException("parkworld.parser.output.max-record-size ("
                     + properties.output().maxRecordSize().toBytes() + " bytes) exceeds the producer's max.request.size ("
                     + maxRequestSize + " bytes): such a record would fail to send instead of being dead-lettered");
         }
-        IssueParser parser = new IssueParser(properties.limits());
+        IssueParser parser = new IssueParser(properties.limits(), quality.rules());
         return new IssuePipeline(parser::parse, parserThreads, properties.timeLimit(), properties.output().rules(),
                 properties.version());
     }

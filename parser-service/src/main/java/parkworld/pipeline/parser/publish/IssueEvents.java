@@ -62,7 +62,8 @@ public record IssueEvents(List<ArticleExtracted> articles, IssueParsed summary) 
             perSection.merge(a.section(), 1, Integer::sum);
         }
         IssueParsed summary = new IssueParsed(IssueParsed.SCHEMA_VERSION, fetched.issueKey(), ref, parsedAt,
-                articles.stream().map(ArticleExtracted::articleId).toList(), perSection, List.copyOf(issue.warnings()));
+                articles.stream().map(ArticleExtracted::articleId).toList(), perSection, List.copyOf(issue.warnings()),
+                issue.quality());
         return new IssueEvents(List.copyOf(articles), summary);
     }
 

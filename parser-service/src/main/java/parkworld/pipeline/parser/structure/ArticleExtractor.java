@@ -3,6 +3,7 @@ package parkworld.pipeline.parser.structure;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 import parkworld.pipeline.parser.pdf.ContentPage;
 import parkworld.pipeline.parser.pdf.TextLine;
@@ -38,6 +39,11 @@ final class ArticleExtractor {
     private final List<String> warnings;
 
     private final List<ParsedArticle> articles = new ArrayList<>();
+
+    /** Physical numbers of pages with text that went into no article. */
+    private final Set<Integer> pagesWithUnassignedText = new TreeSet<>();
+
+    private int articlesWithoutText;
 
     private BodyLayout layout;
 
@@ -76,6 +82,16 @@ final class ArticleExtractor {
         finishArticle();
         flushOrphans();
         return this.articles;
+    }
+
+    /** After {@link #extract}: physical numbers of the pages with text outside any article, in order. */
+    List<Integer> pagesWithUnassignedText() {
+        return List.copyOf(this.pagesWithUnassignedText);
+    }
+
+    /** After {@link #extract}: titles that had no text and were therefore left out. */
+    int articlesWithoutText() {
+        return this.articlesWithoutText;
     }
 
     private void accept(TextLine line) {
@@ -142,6 +158,7 @@ final class ArticleExtractor {
     private void acceptText(TextLine line, String text) {
         if (this.layout.isSmallPrint(line)) {
             String title = TextNormalizer.clean(this.draft.title.toString());
+            this.pagesWithUnassignedText.add(this.page.number());
             this.warnings.add("Skipped small print inside article \"" + title + "\" on page "
                     + this.page.displayNumber() + ": \"" + sample(text) + "\"");
             return;
@@ -173,15 +190,19 @@ final class ArticleExtractor {
         String title = TextNormalizer.clean(finished.title.toString());
         String lead = finished.lead.text();
         String body = finished.body.text();
-        if (body.isEmpty() && !lead.isEmpty()) {
+        if (body.isEmpty() && lead.isEmpty()) {
+            // a title alone (e.g. a table-of-contents entry the locator did not recognise) is no article: an
+            // article event needs a body, so publishing it would break the contract
+            this.articlesWithoutText++;
+            this.warnings.add("Title \"" + title + "\" on page " + finished.page + " is followed by no text (the next "
+                    + "line is another title, a section heading or the end of the issue); not published as an article");
+            return;
+        }
+        if (body.isEmpty()) {
             this.warnings.add("Article " + ordinal + " \"" + title + "\" on page " + finished.page
                     + " has no ■ body marker; its text was taken as the body");
             body = lead;
             lead = "";
-        }
-        if (body.isEmpty()) {
-            this.warnings.add("Article " + ordinal + " \"" + title + "\" on page " + finished.page
-                    + " has no text");
         }
         if (finished.section.isEmpty()) {
             this.warnings.add("Article " + ordinal + " \"" + title + "\" on page " + finished.page
@@ -200,6 +221,7 @@ final class ArticleExtractor {
     }
 
     private void addOrphan(String text) {
+        this.pagesWithUnassignedText.add(this.page.number());
         if (this.orphanPage != this.page) {
             flushOrphans();
             this.orphanPage = this.page;

@@ -22,6 +22,8 @@ final class CoverReader {
 
     private static final int MAX_MASTHEAD_LENGTH = 20;
 
+    private static final int MAX_COVER_LINE_LENGTH = 40;
+
     private CoverReader() {
     }
 
@@ -69,6 +71,18 @@ final class CoverReader {
                 (issue != null) ? Integer.parseInt(issue.group(2)) : 0,
                 (issue != null) ? Integer.parseInt(issue.group(3)) : 0,
                 title(lines, issueLine, serialLine));
+    }
+
+    /**
+     * The serial of a cover line such as {@code 2023年5月4期 (总121期)} or {@code 总第122期}: a short line with
+     * the serial number, as covers print it and article text does not; null for any other line.
+     */
+    static Integer coverSerial(String text) {
+        if (text.length() > MAX_COVER_LINE_LENGTH) {
+            return null;
+        }
+        Matcher matcher = SERIAL.matcher(text);
+        return matcher.find() ? Integer.valueOf(matcher.group(1)) : null;
     }
 
     private static boolean isValidIssue(Matcher matcher) {

@@ -14,7 +14,7 @@ import parkworld.pipeline.contract.DeadLetterReason;
  * Parses a 园区周报 PDF into its articles: reads the text with positions in one PDFBox pass,
  * drops running headers, footers and page numbers, reads the issue number from the cover,
  * the table of contents and the articles, and cross-checks the articles against the table of
- * contents. Thread-safe; one instance can serve all requests.
+ * contents, and rates the result ({@link ParsedIssue#quality()}). Thread-safe; one instance can serve all requests.
  *
  * <p>Inputs that cannot be an issue are rejected with an {@link IssueRejectedException}
  * carrying a {@link DeadLetterReason}. Anything that is odd but not fatal (an unreadable page, a
@@ -24,15 +24,21 @@ public final class IssueParser {
 
     private final PdfTextReader reader;
 
-    private final IssueAssembler assembler = new IssueAssembler();
+    private final IssueAssembler assembler;
 
-    /** A parser with {@link PdfLimits#DEFAULTS default limits}. */
+    /** A parser with {@link PdfLimits#DEFAULTS default limits} and {@link QualityRules#DEFAULTS quality rules}. */
     public IssueParser() {
         this(PdfLimits.DEFAULTS);
     }
 
     public IssueParser(PdfLimits limits) {
+        this(limits, QualityRules.DEFAULTS);
+    }
+
+    /** @param qualityRules when an issue is {@link ParsedIssue#quality() degraded} */
+    public IssueParser(PdfLimits limits, QualityRules qualityRules) {
         this.reader = new PdfTextReader(Objects.requireNonNull(limits, "limits"));
+        this.assembler = new IssueAssembler(Objects.requireNonNull(qualityRules, "qualityRules"));
     }
 
     public PdfLimits limits() {

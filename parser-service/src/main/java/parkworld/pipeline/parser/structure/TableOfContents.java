@@ -1,15 +1,14 @@
 package parkworld.pipeline.parser.structure;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
-import parkworld.pipeline.parser.pdf.ContentPage;
 import parkworld.pipeline.parser.pdf.TextLine;
-import parkworld.pipeline.parser.pdf.TextRun;
 
 /**
- * The table of contents: section headings and {@code ●} titles, each followed by a page number
- * that is set apart by a wide gap or dot leaders.
+ * The table of contents: section headings and article titles, each listed with a page number.
  *
  * @param sections section names in listed order
  * @param entries listed articles in listed order
@@ -17,15 +16,6 @@ import parkworld.pipeline.parser.pdf.TextRun;
 record TableOfContents(List<String> sections, List<TocEntry> entries) {
 
     static final TableOfContents NONE = new TableOfContents(List.of(), List.of());
-
-    /** A TOC page has at least this many entries ... */
-    private static final int MIN_ENTRIES_PER_PAGE = 3;
-
-    /** ... and they make up at least half of its lines. */
-    private static final double MIN_ENTRY_SHARE = 0.5;
-
-    /** Wider gaps than this many font sizes separate a title from its page number. */
-    private static final float MIN_NUMBER_GAP_EM = 2f;
 
     TableOfContents {
         sections = List.copyOf(sections);
@@ -36,135 +26,77 @@ record TableOfContents(List<String> sections, List<TocEntry> entries) {
         return this.entries.isEmpty();
     }
 
-    static boolean isTocPage(ContentPage page) {
-        int entries = 0;
-        int considered = 0;
-        for (TextLine line : page.lines()) {
-            if (isTocHeading(line.text())) {
-                continue;
+    /** How many articles the table of contents lists per section, in listed order. */
+    Map<String, Integer> entriesPerSection() {
+        Map<String, Integer> perSection = new LinkedHashMap<>();
+        this.entries.forEach((entry) -> perSection.merge(entry.section(), 1, Integer::sum));
+        return perSection;
+    }
+
+    /** The tables of contents as one, in order (a table of contents interrupted by an unrelated page). */
+    static TableOfContents concat(List<TableOfContents> parts) {
+        List<String> sections = new ArrayList<>();
+        List<TocEntry> entries = new ArrayList<>();
+        for (TableOfContents part : parts) {
+            for (String section : part.sections()) {
+                if (!sections.contains(section)) {
+                    sections.add(section);
+                }
             }
-            considered++;
-            if (listedPage(line) != null) {
-                entries++;
-            }
+            entries.addAll(part.entries());
         }
-        return entries >= MIN_ENTRIES_PER_PAGE && entries >= considered * MIN_ENTRY_SHARE;
+        return new TableOfContents(sections, entries);
     }
 
-    private static boolean isTocHeading(String text) {
-        String compact = Headings.removeWhitespace(text);
-        return compact.equals("目录") || compact.equalsIgnoreCase("contents");
-    }
-
-    static TableOfContents read(List<ContentPage> pages) {
+    /**
+     * Reads the entries of lines that {@link TocLocator} found to be a table of contents: each line that ends
+     * with a listed page number closes an entry, the lines before it without a number are its wrapped start.
+     */
+    static TableOfContents read(List<TextLine> lines, int maxListedPage) {
         List<String> sections = new ArrayList<>();
         List<TocEntry> entries = new ArrayList<>();
         String section = "";
-        String wrappedTitle = null;
-        for (ContentPage page : pages) {
-            for (TextLine line : page.lines()) {
-                Listing listing = listedPage(line);
-                if (listing == null) {
-                    String sectionName = Headings.sectionName(line.text());
-                    if (Headings.isTitle(line.text())) {
-                        wrappedTitle = line.text();
-                    }
-                    else if (wrappedTitle != null) {
-                        wrappedTitle = TextJoiner.joinWrapped(wrappedTitle, line.text());
-                    }
-                    else if (sectionName != null) {
-                        // a section heading listed without page number
-                        section = sectionName;
-                        sections.add(sectionName);
-                    }
-                    continue;
-                }
-                String text = listing.text();
-                if (wrappedTitle != null) {
-                    text = TextJoiner.joinWrapped(wrappedTitle, text);
-                    wrappedTitle = null;
-                }
-                String sectionName = Headings.isTitle(text) ? null : Headings.sectionName(text);
-                if (sectionName != null) {
+        String wrapped = null;
+        int previousPage = 0;
+        for (TextLine line : lines) {
+            if (TocListing.isHeading(line.text())) {
+                continue;
+            }
+            TocListing listing = TocListing.of(line, previousPage, maxListedPage);
+            if (listing == null) {
+                String text = TocListing.stripMarker(line.text());
+                String sectionName = Headings.sectionName(text);
+                if (wrapped == null && sectionName != null) {
+                    // a section heading listed without page number
                     section = sectionName;
-                    sections.add(sectionName);
+                    addSection(sections, sectionName);
                 }
                 else {
-                    String title = TextNormalizer.clean(Headings.stripBullet(text));
-                    entries.add(new TocEntry(section, title, listing.page()));
+                    wrapped = (wrapped == null) ? text : TextJoiner.joinWrapped(wrapped, text);
                 }
+                continue;
+            }
+            previousPage = listing.page();
+            String text = TocListing.stripMarker(listing.text());
+            if (wrapped != null) {
+                text = TextJoiner.joinWrapped(wrapped, text);
+                wrapped = null;
+            }
+            String sectionName = Headings.sectionName(text);
+            if (sectionName != null) {
+                section = sectionName;
+                addSection(sections, sectionName);
+            }
+            else {
+                entries.add(new TocEntry(section, TextNormalizer.clean(text), listing.page()));
             }
         }
         return new TableOfContents(sections, entries);
     }
 
-    /** A line that ends with a listed page number: its text before the number, and the number. */
-    private record Listing(String text, int page) {
-    }
-
-    private static Listing listedPage(TextLine line) {
-        List<TextRun> runs = line.runs();
-        if (runs.size() >= 2) {
-            TextRun last = runs.get(runs.size() - 1);
-            TextRun previous = runs.get(runs.size() - 2);
-            int number = number(last.text().strip());
-            if (number >= 0 && last.x() - previous.xEnd() >= MIN_NUMBER_GAP_EM * line.fontSize()) {
-                String text = line.text().substring(0, line.text().length() - last.text().strip().length());
-                return new Listing(stripLeaders(text), number);
-            }
+    private static void addSection(List<String> sections, String name) {
+        if (!sections.contains(name)) {
+            sections.add(name);
         }
-        return listingWithLeaders(line.text());
-    }
-
-    /** {@code 标题……12} or {@code 标题 ..... 12}: a number after at least two leader dots. */
-    private static Listing listingWithLeaders(String text) {
-        int end = text.length();
-        int digitsStart = end;
-        while (digitsStart > 0 && isDigit(text.charAt(digitsStart - 1))) {
-            digitsStart--;
-        }
-        if (digitsStart == end || end - digitsStart > 4) {
-            return null;
-        }
-        String before = text.substring(0, digitsStart);
-        String title = stripLeaders(before);
-        int leaders = 0;
-        for (int i = title.length(); i < before.length(); i++) {
-            if (isLeader(before.charAt(i))) {
-                leaders++;
-            }
-        }
-        if (leaders < 2 || title.isEmpty()) {
-            return null;
-        }
-        return new Listing(title, Integer.parseInt(text.substring(digitsStart)));
-    }
-
-    private static String stripLeaders(String text) {
-        int end = text.length();
-        while (end > 0 && (isLeader(text.charAt(end - 1)) || Character.isWhitespace(text.charAt(end - 1)))) {
-            end--;
-        }
-        return text.substring(0, end);
-    }
-
-    private static boolean isLeader(char c) {
-        return c == '.' || c == '…' || c == '·' || c == '．' || c == '⋯' || c == '-' || c == '_';
-    }
-
-    private static int number(String text) {
-        if (text.isEmpty() || text.length() > 4) {
-            return -1;
-        }
-        for (int i = 0; i < text.length(); i++) {
-            if (!isDigit(text.charAt(i))) {
-                return -1;
-            }
-        }
-        return Integer.parseInt(text);
-    }
-
-    private static boolean isDigit(char c) {
-        return c >= '0' && c <= '9';
     }
 }

@@ -13,9 +13,14 @@ import java.util.Set;
 
 /**
  * Matches the articles found in the pages against the table of contents and reports every
- * difference as a warning: titles that differ (beyond blanks and full/half-width forms), page
- * or section mismatches, articles missing from the table of contents and listed articles that
- * were not found. Titles are matched exactly first, then fuzzily near the expected position.
+ * difference the issue's editors made as a warning: titles that differ, page or section
+ * mismatches, articles missing from the table of contents and listed articles that were not
+ * found. Titles are matched exactly first, then fuzzily near the expected position.
+ *
+ * <p>Differences a PDF producer alone introduces are no warning: blanks, full/half-width forms,
+ * quotation marks, dashes and middle dots set differently, a title shortened with an ellipsis in
+ * the table of contents, and page numbers that are all off by the same amount (a table of
+ * contents listing printed pages in a PDF that prints none, or counting the cover).
  */
 final class TocCrossCheck {
 
@@ -32,11 +37,19 @@ final class TocCrossCheck {
     private TocCrossCheck() {
     }
 
-    /** The articles with their {@code tocTitle} filled in where the table of contents lists them. */
-    static List<ParsedArticle> apply(List<ParsedArticle> articles, TableOfContents toc, List<String> warnings) {
+    /**
+     * What the cross-check found.
+     *
+     * @param articles the articles with their {@code tocTitle} filled in where the table of contents lists them
+     * @param matchedEntries entries of the table of contents matched to an article
+     */
+    record Result(List<ParsedArticle> articles, int matchedEntries) {
+    }
+
+    static Result apply(List<ParsedArticle> articles, TableOfContents toc, List<String> warnings) {
         if (toc.isEmpty()) {
             warnings.add("No table of contents found; articles were not cross-checked");
-            return articles;
+            return new Result(articles, 0);
         }
         List<TocEntry> entries = toc.entries();
         List<String> normalizedEntries = new ArrayList<>(entries.size());
@@ -47,24 +60,37 @@ final class TocCrossCheck {
             exact.computeIfAbsent(normalized, (key) -> new ArrayDeque<>()).add(i);
         }
         boolean[] used = new boolean[entries.size()];
-        List<ParsedArticle> result = new ArrayList<>(articles.size());
+        int[] matches = new int[articles.size()];
         int expected = 0;
-        for (ParsedArticle article : articles) {
-            String title = normalize(article.title());
+        for (int a = 0; a < articles.size(); a++) {
+            String title = normalize(articles.get(a).title());
             int match = exactMatch(exact.get(title), used);
             if (match < 0) {
                 match = fuzzyMatch(title, normalizedEntries, used, expected);
             }
+            matches[a] = match;
+            if (match >= 0) {
+                used[match] = true;
+                expected = match + 1;
+            }
+        }
+        int pageOffset = producerPageOffset(articles, entries, matches);
+        List<ParsedArticle> result = new ArrayList<>(articles.size());
+        int matched = 0;
+        for (int a = 0; a < articles.size(); a++) {
+            ParsedArticle article = articles.get(a);
+            int match = matches[a];
             if (match < 0) {
                 warnings.add("Article " + article.ordinal() + " \"" + article.title() + "\" (page " + article.page()
                         + ") is missing from the table of contents");
                 result.add(article);
                 continue;
             }
-            used[match] = true;
-            expected = match + 1;
+            matched++;
             TocEntry entry = entries.get(match);
-            compare(article, entry, !normalizedEntries.get(match).equals(title), warnings);
+            boolean titleDiffers = !normalizedEntries.get(match).equals(normalize(article.title()))
+                    && !isShortened(entry.title(), article.title());
+            compare(article, entry, titleDiffers, pageOffset, warnings);
             result.add(article.withTocTitle(entry.title()));
         }
         for (int i = 0; i < entries.size(); i++) {
@@ -74,15 +100,48 @@ final class TocCrossCheck {
             }
         }
         compareSections(result, toc, warnings);
-        return result;
+        return new Result(result, matched);
     }
 
-    private static void compare(ParsedArticle article, TocEntry entry, boolean titleDiffers, List<String> warnings) {
+    /**
+     * The difference between the pages found and the pages listed that most matched articles share, when it is
+     * shared by more than half of them: the producer numbers pages differently from the table of contents (a PDF
+     * that prints no page numbers, so physical pages are used, or numbering that counts the cover). Else 0.
+     */
+    private static int producerPageOffset(List<ParsedArticle> articles, List<TocEntry> entries, int[] matches) {
+        Map<Integer, Integer> offsets = new HashMap<>();
+        int matched = 0;
+        for (int a = 0; a < articles.size(); a++) {
+            if (matches[a] >= 0) {
+                offsets.merge(articles.get(a).page() - entries.get(matches[a]).page(), 1, Integer::sum);
+                matched++;
+            }
+        }
+        int offset = 0;
+        int count = 0;
+        for (Map.Entry<Integer, Integer> candidate : offsets.entrySet()) {
+            if (candidate.getValue() > count) {
+                offset = candidate.getKey();
+                count = candidate.getValue();
+            }
+        }
+        return (count * 2 > matched) ? offset : 0;
+    }
+
+    /** Whether the listed title is the title cut short with an ellipsis, as a narrow table of contents does. */
+    private static boolean isShortened(String listed, String title) {
+        String normalized = normalize(listed);
+        String stem = normalized.replaceAll("(…|⋯|\\.{2,})+$", "");
+        return stem.length() < normalized.length() && !stem.isEmpty() && normalize(title).startsWith(stem);
+    }
+
+    private static void compare(ParsedArticle article, TocEntry entry, boolean titleDiffers, int pageOffset,
+            List<String> warnings) {
         String label = "Article " + article.ordinal() + " \"" + article.title() + "\"";
         if (titleDiffers) {
             warnings.add(label + " is listed in the table of contents as \"" + entry.title() + "\"");
         }
-        if (article.page() != entry.page()) {
+        if (article.page() - entry.page() != pageOffset) {
             warnings.add(label + " is on page " + article.page() + " but the table of contents says page "
                     + entry.page());
         }
@@ -136,9 +195,33 @@ final class TocCrossCheck {
         return best;
     }
 
-    /** Title for comparison: compatibility forms folded (full-width brackets, digits), no blanks, lower case. */
+    /**
+     * Title for comparison: compatibility forms folded (full-width brackets, digits), quotation marks, dashes and
+     * middle dots folded to one form each (producers and fonts substitute them), no blanks, lower case.
+     */
     static String normalize(String title) {
-        return Headings.removeWhitespace(Normalizer.normalize(title, Normalizer.Form.NFKC)).toLowerCase(Locale.ROOT);
+        String folded = Headings.removeWhitespace(Normalizer.normalize(title, Normalizer.Form.NFKC))
+                .toLowerCase(Locale.ROOT);
+        StringBuilder out = new StringBuilder(folded.length());
+        for (int i = 0; i < folded.length(); i++) {
+            char c = folded.charAt(i);
+            if ("“”„‟\"「」『』".indexOf(c) >= 0) {
+                out.append('"');
+            }
+            else if ("‘’‚‛'".indexOf(c) >= 0) {
+                out.append('\'');
+            }
+            else if ("‐‑‒–—―－-".indexOf(c) >= 0) {
+                out.append('-');
+            }
+            else if ("·•・∙⋅".indexOf(c) >= 0) {
+                out.append('·');
+            }
+            else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     static double similarity(String a, String b) {

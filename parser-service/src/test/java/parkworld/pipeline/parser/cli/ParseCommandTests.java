@@ -112,6 +112,21 @@ class ParseCommandTests {
     }
 
     @Test
+    void printsTheEventsOfADegradedIssueAndExitsWithItsOwnStatus() throws IOException {
+        Path pdf = Files.write(dir.resolve("issue-degraded.pdf"), GeneratedIssues.degraded());
+
+        Run run = run(pdf.toString());
+
+        assertThat(run.exit()).as("exit (stderr: %s)", run.err()).isEqualTo(ExitCode.DEGRADED);
+        assertThat(ExitCode.DEGRADED.status()).as("documented status").isEqualTo(6);
+        assertThat(run.out().lines()).as("articles printed all the same").hasSize(2);
+        IssueParsed summary = EventJson.read(run.err().strip().getBytes(StandardCharsets.UTF_8), IssueParsed.class);
+        assertThat(summary.quality().degraded()).as("degraded").isTrue();
+        assertThat(summary.quality().degradedReasons()).singleElement().asString()
+            .contains("only 2 of 5 table-of-contents entries (40%)", "parkworld.parser.quality.min-toc-matched-share");
+    }
+
+    @Test
     void rejectsIssueWhoseArticlesBreakTheContractAsInvalidOutputLikeTheService() throws IOException {
         Path pdf = Files.write(dir.resolve("issue-no-sections.pdf"), GeneratedIssues.issue(5, 5, false));
 

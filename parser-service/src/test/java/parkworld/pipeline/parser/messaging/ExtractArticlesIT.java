@@ -195,6 +195,30 @@ class ExtractArticlesIT {
     }
 
     @Test
+    void publishesADegradedIssueWithItsQualityFiguresAndCountsItAsDegraded() throws Exception {
+        Path pdf = Files.write(blobs.resolve("issue-degraded.pdf"), GeneratedIssues.degraded());
+        send(fetched("issue-degraded", pdf));
+
+        List<KafkaTopics.Received> summaries = this.kafka.readUntil(PARSED,
+                records -> records.stream().anyMatch(r -> "issue-degraded".equals(r.key())), Duration.ofSeconds(90));
+        IssueParsed summary = summaries.stream().filter(r -> "issue-degraded".equals(r.key())).findFirst()
+            .map(r -> EventJson.read(r.value(), IssueParsed.class)).orElseThrow();
+
+        assertThat(summary.articleIds()).as("published all the same").hasSize(2);
+        IssueParsed.Quality quality = summary.quality();
+        assertThat(quality.tocEntries()).as("entries listed").isEqualTo(5);
+        assertThat(quality.tocEntriesMatched()).as("entries matched").isEqualTo(2);
+        assertThat(quality.tocMatchedShare()).as("matched share").isEqualTo(0.4);
+        assertThat(quality.tocArticlesPerSection()).as("listed per section").containsEntry("招商引资", 5);
+        assertThat(quality.degraded()).as("degraded").isTrue();
+        assertThat(quality.degradedReasons()).singleElement().asString()
+            .contains("only 2 of 5 table-of-contents entries", "parkworld.parser.quality.min-toc-matched-share");
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+            .untilAsserted(() -> assertThat(this.meters.counter(PipelineMeters.PARSER_ISSUES,
+                    PipelineMeters.TAG_OUTCOME, "degraded").count()).as("degraded issues counted").isEqualTo(1));
+    }
+
+    @Test
     void deadLettersAnIssueLosingTooManyArticlesAsInvalidOutputAndPublishesNothingOfIt() throws Exception {
         Path pdf = Files.write(blobs.resolve("issue-no-sections.pdf"), GeneratedIssues.issue(5, 5, false));
         send(fetched("issue-no-sections", pdf));

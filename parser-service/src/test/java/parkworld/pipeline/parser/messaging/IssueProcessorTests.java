@@ -24,6 +24,7 @@ import parkworld.pipeline.contract.ArticleExtracted;
 import parkworld.pipeline.contract.DeadLetterReason;
 import parkworld.pipeline.contract.EventJson;
 import parkworld.pipeline.contract.IssueFetched;
+import parkworld.pipeline.contract.IssueParsed;
 import parkworld.pipeline.contract.PipelineMeters;
 import parkworld.pipeline.messaging.ConsumedRecord;
 import parkworld.pipeline.parser.pdf.IssueRejectedException;
@@ -108,6 +109,25 @@ class IssueProcessorTests {
         assertThat(this.meters.counter(PipelineMeters.PARSER_ISSUES, PipelineMeters.TAG_OUTCOME, "parsed").count())
             .isEqualTo(1);
         assertThat(this.meters.counter(PipelineMeters.PARSER_ARTICLES).count()).isEqualTo(2);
+    }
+
+    @Test
+    void countsADegradedIssueUnderItsOwnOutcomeOnceCommitted() throws Exception {
+        IssueParsed.Quality degraded = new IssueParsed.Quality(4, 1, 0.25, 0, Map.of("招商引资", 4), List.of(), true,
+                List.of("only 1 of 4 table-of-contents entries (25%) match an article"));
+        processor(pdf -> {
+            ParsedIssue issue = twoArticles(pdf);
+            return new ParsedIssue(issue.metadata(), issue.articles(), issue.warnings(), issue.pageCount(), degraded);
+        }, Duration.ofSeconds(5)).process(fetchedRecord(pdf()));
+
+        assertThat(this.published).as("published all the same").hasSize(1);
+        assertThat(this.published.get(0).events().summary().quality()).as("quality in the summary").isEqualTo(degraded);
+        assertThat(this.meters.find(PipelineMeters.PARSER_ISSUES).counter()).as("before commit").isNull();
+        this.afterCommit.forEach(Runnable::run);
+        assertThat(this.meters.counter(PipelineMeters.PARSER_ISSUES, PipelineMeters.TAG_OUTCOME, "degraded").count())
+            .as("degraded").isEqualTo(1);
+        assertThat(this.meters.find(PipelineMeters.PARSER_ISSUES).tag(PipelineMeters.TAG_OUTCOME, "parsed").counter())
+            .as("not also counted as parsed").isNull();
     }
 
     @Test

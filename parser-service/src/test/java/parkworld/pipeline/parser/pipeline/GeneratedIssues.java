@@ -18,6 +18,31 @@ public final class GeneratedIssues {
     }
 
     /**
+     * An issue the parser reads only in part, as a layout it does not know: its table of contents lists five
+     * articles, the pages hold only the first two (so 2 of 5 entries match: a degraded parse).
+     */
+    public static byte[] degraded() {
+        IssuePdf issue = IssuePdf.issue(121, "2023年5月4期").toc(toc -> {
+            toc.section("一、招商引资", 1);
+            for (int i = 1; i <= 5; i++) {
+                toc.title("●" + title(i), i);
+            }
+        });
+        for (int i = 1; i <= 2; i++) {
+            int number = i;
+            issue.page(p -> {
+                p.header(HEADER);
+                if (number == 1) {
+                    p.section("一、招商引资");
+                }
+                p.title("●" + title(number)).body("■第" + number + "号项目在苏州工业园区签约（苏州市政府网站）。")
+                    .footer(String.valueOf(number));
+            });
+        }
+        return issue.build();
+    }
+
+    /**
      * @param articles     how many articles, one per page
      * @param withoutSection how many of the first articles come before the section heading (empty section)
      * @param hugeBody     whether the last article's body runs over 200,000 characters (on about 100 more pages)

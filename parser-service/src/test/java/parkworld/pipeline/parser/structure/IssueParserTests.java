@@ -125,6 +125,21 @@ class IssueParserTests {
     }
 
     @Test
+    void ratesTheFixtureAsFullyMatchedAndNotDegraded() {
+        var quality = issue.quality();
+        assertThat(quality.tocEntries()).as("entries listed").isEqualTo(43);
+        assertThat(quality.tocEntriesMatched()).as("entries matched").isEqualTo(43);
+        assertThat(quality.tocMatchedShare()).as("matched share").isEqualTo(1.0);
+        assertThat(quality.articlesWithoutSource()).as("articles without source").isZero();
+        assertThat(quality.tocArticlesPerSection()).as("listed per section")
+                .containsExactly(org.assertj.core.api.Assertions.entry("招商引资", 26),
+                        org.assertj.core.api.Assertions.entry("综合资讯", 12),
+                        org.assertj.core.api.Assertions.entry("政策法规", 5));
+        assertThat(quality.pagesWithUnassignedText()).as("pages with unassigned text").isEmpty();
+        assertThat(quality.degraded()).as("degraded (%s)", quality.degradedReasons()).isFalse();
+    }
+
+    @Test
     void parsesTheSameIssueFromBytesFileAndStream(@TempDir Path tmp) throws IOException {
         Path file = Files.write(tmp.resolve("issue-121.pdf"), pdf);
         IssueParser parser = new IssueParser();

@@ -127,6 +127,16 @@ final class LayoutBuilder {
         return this;
     }
 
+    /**
+     * A table-of-contents line as one run, its page number (if any) part of the text: after a blank, after
+     * nothing, after leaders, as producers without tab stops print them.
+     */
+    LayoutBuilder tocText(String text) {
+        this.y += 19.5f;
+        this.lines.add(TextLine.of(text, LEFT, Math.min(RIGHT, LEFT + text.length() * 13f), this.y, 13f));
+        return this;
+    }
+
     /** Cover page with masthead and issue line. */
     LayoutBuilder cover(String issueLine) {
         page();
