@@ -73,6 +73,9 @@ public class IssueReplacement {
      */
     public Replacement replace(IssueParsed parse) {
         try {
+            // A search sees only refreshed documents: without this, articles indexed within the last refresh interval
+            // (an older parse's, just before this summary) would escape. One refresh per parse of an issue is cheap.
+            this.client.indices().refresh(r -> r.index(this.target));
             List<String> superseded = superseded(parse);
             int deleted = 0;
             int newer = 0;
