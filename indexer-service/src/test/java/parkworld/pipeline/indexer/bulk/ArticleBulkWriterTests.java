@@ -64,7 +64,7 @@ class ArticleBulkWriterTests {
         BulkRequest request = this.requests.get(0);
         assertThat(request.index())
             .as("writes go to the versioned index, not the alias, which may still point at an older version")
-            .isEqualTo("parkworld-articles-v1");
+            .isEqualTo("parkworld-articles-v2");
         IndexOperation<?> first = request.operations().get(0).index();
         assertThat(first.id()).isEqualTo("121-0a1b2c3d4e5f");
         assertThat(first.versionType()).isEqualTo(VersionType.ExternalGte);

@@ -56,7 +56,7 @@ class ArticleBatchIndexerTests {
 
     static String item(String id, int status, String errorType) {
         String error = errorType == null ? "" : ",\"error\":{\"type\":\"" + errorType + "\",\"reason\":\"refused\"}";
-        return "{\"index\":{\"_index\":\"parkworld-articles-v1\",\"_id\":\"" + id + "\",\"status\":" + status + error
+        return "{\"index\":{\"_index\":\"parkworld-articles-v2\",\"_id\":\"" + id + "\",\"status\":" + status + error
                 + "}}";
     }
 
@@ -134,7 +134,7 @@ class ArticleBatchIndexerTests {
         String reason = "failed to parse field [industries] of type [keyword] in document with id "
                 + "'121-000000000001'. Preview of field's value: '机密内容'";
 
-        indexer(id -> "{\"index\":{\"_index\":\"parkworld-articles-v1\",\"_id\":\"" + id
+        indexer(id -> "{\"index\":{\"_index\":\"parkworld-articles-v2\",\"_id\":\"" + id
                 + "\",\"status\":400,\"error\":{\"type\":\"document_parsing_exception\",\"reason\":\"" + reason
                 + "\"}}}").index(List.of(refused));
 
