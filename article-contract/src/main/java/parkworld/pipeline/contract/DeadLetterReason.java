@@ -45,7 +45,13 @@ public enum DeadLetterReason {
     /** An event of the issue serialises larger than the producer may send ({@code max.request.size}). */
     EVENT_TOO_LARGE(true),
     /** A valid article Elasticsearch refused to index (a mapping or parse error on the document). */
-    INDEX_REJECTED(true);
+    INDEX_REJECTED(true),
+    /**
+     * The event's {@code parsedAt} lies further in the future than the indexer's
+     * {@code parkworld.indexer.freshness.max-clock-skew}: a producer with a wrong clock (or a forged record), whose
+     * documents would otherwise win over every later real parse. Re-parse the issue with a correct clock instead.
+     */
+    PARSED_AT_IN_FUTURE(false);
 
     private final boolean replayableAfterFix;
 

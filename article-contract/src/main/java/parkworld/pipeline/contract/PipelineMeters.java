@@ -40,6 +40,11 @@ public final class PipelineMeters {
     public static final String INDEXER_ARTICLES_INDEXED = "parkworld.indexer.articles.indexed";
     /** Counter: article events older than the indexed document (a later parse already indexed). */
     public static final String INDEXER_ARTICLES_STALE = "parkworld.indexer.articles.stale";
+    /**
+     * Counter: article documents deleted because a later parse of their issue (an {@code IssueParsed}) no longer
+     * contains them.
+     */
+    public static final String INDEXER_ARTICLES_REMOVED = "parkworld.indexer.articles.removed";
     /** Timer: one bulk request. */
     public static final String INDEXER_BULK_DURATION = "parkworld.indexer.bulk.duration";
     /** Counter: retries of a batch that could not be indexed. */

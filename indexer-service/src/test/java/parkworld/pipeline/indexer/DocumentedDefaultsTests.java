@@ -11,6 +11,7 @@ class DocumentedDefaultsTests {
     @CsvSource({ "parkworld.elasticsearch, parkworld.pipeline.indexer.ElasticsearchProperties",
             "parkworld.indexer.index, parkworld.pipeline.indexer.IndexProperties",
             "parkworld.indexer.bulk, parkworld.pipeline.indexer.BulkProperties",
+            "parkworld.indexer.freshness, parkworld.pipeline.indexer.FreshnessProperties",
             "parkworld.retry, parkworld.pipeline.messaging.RetryPolicyProperties" })
     void applicationYmlStatesTheRealDefaults(String prefix, Class<?> type) {
         DocumentedDefaults.assertApplicationYmlStatesTheDefaults(prefix, type);

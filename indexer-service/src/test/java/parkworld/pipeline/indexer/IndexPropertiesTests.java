@@ -6,13 +6,14 @@ import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import parkworld.pipeline.indexer.mapping.TextAnalysis;
 
 class IndexPropertiesTests {
 
     static final Validator VALIDATOR = Validation.buildDefaultValidatorFactory().getValidator();
 
     static List<String> violations(String alias, String name) {
-        return VALIDATOR.validate(new IndexProperties(alias, name))
+        return VALIDATOR.validate(new IndexProperties(alias, name, TextAnalysis.SUBSTRINGS))
             .stream()
             .map(violation -> violation.getPropertyPath() + " " + violation.getMessage())
             .toList();
@@ -20,7 +21,7 @@ class IndexPropertiesTests {
 
     @Test
     void acceptsTheDefaults() {
-        assertThat(violations("parkworld-articles", "parkworld-articles-v1")).isEmpty();
+        assertThat(violations("parkworld-articles", "parkworld-articles-v2")).isEmpty();
     }
 
     @Test
@@ -31,7 +32,7 @@ class IndexPropertiesTests {
 
     @Test
     void refusesNamesElasticsearchWouldRefuse() {
-        assertThat(violations("Parkworld Articles", "parkworld-articles-v1")).singleElement()
+        assertThat(violations("Parkworld Articles", "parkworld-articles-v2")).singleElement()
             .asString()
             .startsWith("alias ");
     }

@@ -53,7 +53,10 @@ import parkworld.pipeline.contract.ContractSamples;
 import parkworld.pipeline.contract.DeadLetterHeaders;
 import parkworld.pipeline.contract.EventJson;
 import parkworld.pipeline.contract.EventType;
+import parkworld.pipeline.contract.IssueParsed;
+import parkworld.pipeline.contract.IssueRef;
 import parkworld.pipeline.contract.PipelineMeters;
+import parkworld.pipeline.indexer.document.SearchDocument;
 import parkworld.pipeline.testsupport.KafkaTopics;
 import parkworld.pipeline.testsupport.TestInfrastructure;
 import tools.jackson.databind.JsonNode;
@@ -73,10 +76,11 @@ class IndexerServiceIT {
 
     static final String RUN = UUID.randomUUID().toString().substring(0, 8);
     static final String ARTICLES_TOPIC = "it-" + RUN + ".articles";
+    static final String ISSUES_PARSED_TOPIC = "it-" + RUN + ".issues.parsed";
     static final String DEAD_LETTER_TOPIC = "it-" + RUN + ".indexer.dlq";
     static final String GROUP = "it-" + RUN + "-indexer";
     static final String ALIAS = "it-" + RUN + "-articles";
-    static final String INDEX = ALIAS + "-v1";
+    static final String INDEX = ALIAS + "-v2";
     static final Duration PATIENCE = Duration.ofSeconds(60);
     static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -85,8 +89,10 @@ class IndexerServiceIT {
         registry.add("spring.cloud.stream.kafka.binder.brokers", TestInfrastructure::kafkaBootstrapServers);
         registry.add("parkworld.elasticsearch.uris", TestInfrastructure::elasticsearchUrl);
         registry.add("parkworld.topics.articles", () -> ARTICLES_TOPIC);
+        registry.add("parkworld.topics.issues-parsed", () -> ISSUES_PARSED_TOPIC);
         registry.add("parkworld.topics.indexer-dead-letter", () -> DEAD_LETTER_TOPIC);
         registry.add("spring.cloud.stream.bindings.indexArticles-in-0.group", () -> GROUP);
+        registry.add("spring.cloud.stream.bindings.replaceIssues-in-0.group", () -> GROUP + "-issues");
         registry.add("parkworld.indexer.index.alias", () -> ALIAS);
         registry.add("parkworld.indexer.index.name", () -> INDEX);
         registry.add("parkworld.retry.initial-interval", () -> "200ms");
@@ -127,8 +133,8 @@ class IndexerServiceIT {
         assertThat(aliases.propertyNames()).as("indices the alias points at").containsExactly(INDEX);
         assertThat(get("/" + INDEX + "/_mapping").path(INDEX).path("mappings").path("dynamic").asString())
             .isEqualTo("strict");
-        assertThat(get("/" + INDEX + "/_mapping").path(INDEX).path("mappings").path("properties").path("places")
-            .path("properties").path("location").path("type").asString()).isEqualTo("geo_point");
+        assertThat(get("/" + INDEX + "/_mapping").path(INDEX).path("mappings").path("properties").path("location")
+            .path("type").asString()).isEqualTo("geo_point");
     }
 
     @Test
@@ -145,15 +151,14 @@ class IndexerServiceIT {
         assertThat(document.path("_version").asLong()).as("external version = parsedAt in epoch millis")
             .isEqualTo(full.parsedAt().toEpochMilli());
         JsonNode source = document.path("_source");
-        assertThat(EventJson.read(JSON.writeValueAsBytes(source), ArticleExtracted.class))
-            .as("the document holds the event, field for field")
-            .isEqualTo(full);
-        assertThat(source.path("places").get(0).path("location").path("lat").asDouble()).isEqualTo(22.52);
+        assertThat(source).as("the document is the article's search document, field for field")
+            .isEqualTo(JSON.readTree(EventJson.write(SearchDocument.of(full))));
+        assertThat(source.path("location").path("lat").asDouble()).isEqualTo(22.52);
         assertThat(source.path("amounts").get(0).path("value").asLong()).isEqualTo(3_000_000_000L);
         assertThat(awaitDocument(bare.articleId()).path("_source").path("sourceName").isNull())
             .as("an article without source keeps sourceName null")
             .isTrue();
-        assertThat(search("{\"query\":{\"term\":{\"places.provinceCode\":\"CN-GD\"}}}").path("hits").path("total")
+        assertThat(search("{\"query\":{\"term\":{\"provinceCode\":\"CN-GD\"}}}").path("hits").path("total")
             .path("value").asLong()).as("province codes are searchable keywords").isPositive();
     }
 
@@ -253,25 +258,21 @@ class IndexerServiceIT {
 
         JsonNode source = awaitDocument(id).path("_source");
         JsonNode sample = JSON.readTree(newer);
-        assertThat(sample.has("investment") && sample.path("issue").has("coverPage")
-                && sample.path("amounts").get(0).has("kind") && sample.path("places").get(0).has("county")
+        assertThat(sample.has("sentiment") && sample.path("issue").has("coverPage")
+                && sample.path("organizations").get(0).has("stockCode")
                 && sample.path("places").get(0).path("location").has("precision"))
             .as("the sample has unknown fields at every level")
             .isTrue();
-        // Mapping v1 holds the fields of the 0.1.0 contract; those added in 0.2.0 (organizations, eventType,
-        // investment, issue.date) reach the index with the next mapping version, like any unknown field.
-        tools.jackson.databind.node.ObjectNode known = (tools.jackson.databind.node.ObjectNode) JSON
-            .readTree(EventJson.write(EventJson.read(newer, ArticleExtracted.class)));
-        known.remove(List.of("organizations", "eventType", "investment"));
-        ((tools.jackson.databind.node.ObjectNode) known.get("issue")).remove("date");
-        assertThat(source).as("the document holds exactly the fields of the contract this indexer knows")
-            .isEqualTo(known);
-        assertThat(source.has("investment") || source.has("eventType") || source.has("organizations")).isFalse();
-        assertThat(source.path("issue").has("date") || source.path("issue").has("coverPage")).isFalse();
-        assertThat(source.path("amounts").get(0).has("kind")).isFalse();
-        assertThat(source.path("places").get(0).has("county")).isFalse();
-        assertThat(source.path("places").get(0).path("location").has("precision")).isFalse();
-        assertThat(source.path("title").asString()).isEqualTo(sample.path("title").asString());
+        assertThat(source).as("the search document of the event as this indexer reads it")
+            .isEqualTo(JSON.readTree(EventJson.write(SearchDocument.of(EventJson.read(newer, ArticleExtracted.class)))));
+        assertThat(source.path("eventType").asString()).isEqualTo("settlement");
+        assertThat(source.path("investmentCny").asLong()).isEqualTo(13_000_000_000L);
+        assertThat(source.path("organizations").get(0).path("name").asString()).isEqualTo("鹏辉能源");
+        assertThat(source.path("issue").path("date").asString()).isEqualTo("2023-05-30");
+        assertThat(source.has("sentiment") || source.path("issue").has("coverPage")
+                || source.path("organizations").get(0).has("stockCode") || source.path("location").has("precision"))
+            .as("no unknown field reaches the document")
+            .isFalse();
         assertNotDeadLettered(id);
     }
 
@@ -283,19 +284,104 @@ class IndexerServiceIT {
         sendRaw(id.getBytes(StandardCharsets.UTF_8), previous, ceHeaders(id));
 
         JsonNode source = awaitDocument(id).path("_source");
-        assertThat(EventJson.read(JSON.writeValueAsBytes(source), ArticleExtracted.class))
-            .isEqualTo(EventJson.read(previous, ArticleExtracted.class));
+        assertThat(source).isEqualTo(JSON.readTree(EventJson.write(SearchDocument.of(EventJson.read(previous,
+                ArticleExtracted.class)))));
+        assertThat(source.path("eventType").isNull() && source.path("investmentCny").isNull()).isTrue();
         assertNotDeadLettered(id);
+    }
+
+    @Test
+    void aReparseRemovesTheArticlesItDroppedAndRetitlesTheOnesItKept() throws Exception {
+        IssueRef issue = newIssue();
+        Instant first = Instant.parse("2023-05-30T07:00:00Z");
+        Instant second = first.plus(Duration.ofHours(2));
+        ArticleExtracted kept = article(issue, "000000000001", first, "保留的文章");
+        ArticleExtracted dropped = article(issue, "000000000002", first, "被删除的文章");
+        ArticleExtracted retitledOld = article(issue, "000000000003", first, "旧标题");
+        List.of(kept, dropped, retitledOld).forEach(this::sendQuietly);
+        sendParsed(issue, "issue-" + issue.serial(), first, kept, dropped, retitledOld);
+        awaitDocument(kept.articleId());
+        awaitDocument(dropped.articleId());
+
+        // The re-parse: a new title gives a new article id; the dropped article is gone. The summary is sent before
+        // the articles on purpose (order between the topics is not guaranteed), under another issue key (another
+        // render of the same issue).
+        ArticleExtracted keptAgain = article(issue, "000000000001", second, "保留的文章");
+        ArticleExtracted retitled = article(issue, "000000000004", second, "新标题");
+        sendParsed(issue, "issue-" + issue.serial() + "-rerender", second, keptAgain, retitled);
+        send(keptAgain);
+        send(retitled);
+
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> assertThat(
+                titlesOfIssue(issue)).as("documents of the issue after the re-parse")
+            .containsExactlyInAnyOrderEntriesOf(Map.of(keptAgain.articleId(), "保留的文章", retitled.articleId(), "新标题")));
+        assertThat(document(keptAgain.articleId()).path("_version").asLong()).isEqualTo(second.toEpochMilli());
+        assertThat(counter(PipelineMeters.INDEXER_ARTICLES_REMOVED)).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void anOlderParseReplayedAfterANewerOneLeavesTheIndexUnchanged() throws Exception {
+        IssueRef issue = newIssue();
+        String issueKey = "issue-" + issue.serial();
+        Instant older = Instant.parse("2023-05-30T07:00:00Z");
+        Instant newer = older.plus(Duration.ofHours(2));
+        ArticleExtracted onlyInOlder = article(issue, "000000000001", older, "旧解析的文章");
+        ArticleExtracted sharedOld = article(issue, "000000000002", older, "共同的文章（旧）");
+        ArticleExtracted sharedNew = article(issue, "000000000002", newer, "共同的文章（新）");
+        ArticleExtracted onlyInNewer = article(issue, "000000000003", newer, "新解析的文章");
+        send(onlyInOlder);
+        send(sharedOld);
+        sendParsed(issue, issueKey, older, onlyInOlder, sharedOld);
+        awaitDocument(onlyInOlder.articleId());
+        send(sharedNew);
+        send(onlyInNewer);
+        sendParsed(issue, issueKey, newer, sharedNew, onlyInNewer);
+        Map<String, String> asTheNewerParseLeftIt = Map.of(sharedNew.articleId(), "共同的文章（新）",
+                onlyInNewer.articleId(), "新解析的文章");
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200))
+            .untilAsserted(() -> assertThat(titlesOfIssue(issue)).isEqualTo(asTheNewerParseLeftIt));
+
+        // An operator replays the older parse, summary and articles (the summary first: no order between topics).
+        sendParsed(issue, issueKey, older, onlyInOlder, sharedOld);
+        send(sharedOld);
+        send(onlyInOlder);
+        awaitPastReplayedRecords(issueKey);
+
+        assertThat(titlesOfIssue(issue)).as("the index as the newer parse left it").isEqualTo(asTheNewerParseLeftIt);
+        assertThat(document(sharedNew.articleId()).path("_version").asLong()).isEqualTo(newer.toEpochMilli());
+        assertThat(document(onlyInOlder.articleId()).path("found").asBoolean())
+            .as("the article the newer parse removed stays removed (its delete's tombstone outranks the old version)")
+            .isFalse();
+    }
+
+    @Test
+    void refusesAnIssueParsedStampedFurtherAheadThanTheClockSkewAllows() throws Exception {
+        IssueRef issue = newIssue();
+        String issueKey = "issue-" + issue.serial();
+        ArticleExtracted article = article(issue, "000000000001", Instant.parse("2023-05-30T07:00:00Z"), "文章");
+        send(article);
+        awaitDocument(article.articleId());
+
+        sendParsed(issue, issueKey, Instant.now().plus(Duration.ofDays(365)));
+
+        KafkaTopics.Received deadLetter = awaitDeadLetter(issueKey);
+        assertThat(deadLetter.headers()).containsEntry(DeadLetterHeaders.REASON, "PARSED_AT_IN_FUTURE")
+            .containsEntry(DeadLetterHeaders.ORIGINAL_TOPIC, ISSUES_PARSED_TOPIC);
+        assertThat(document(article.articleId()).path("found").asBoolean())
+            .as("a parse from the future removes nothing").isTrue();
     }
 
     @Test
     void sendsArticleElasticsearchRefusesToDeadLetterTopic() throws Exception {
         ArticleExtracted base = TestArticles.article(newArticleId(), TestArticles.PARSED_AT);
         // Valid by the schema (a number, no upper bound), but beyond a double: Elasticsearch refuses the document.
+        // (investmentCny is the one indexed amount: amounts are kept for display only)
+        java.math.BigDecimal beyondDouble = new java.math.BigDecimal("1E+400");
         ArticleExtracted immense = new ArticleExtracted(base.schemaVersion(), base.articleId(), base.issue(),
                 base.ordinal(), base.section(), base.title(), base.lead(), base.body(), base.sourceName(), base.page(),
-                base.eventDates(), List.of(new ArticleExtracted.Amount(new java.math.BigDecimal("1E+400"), "CNY", false,
-                        "无穷亿元")), base.places(), base.industries(), base.parserVersion(), base.parsedAt());
+                base.eventDates(), base.amounts(), base.places(), base.industries(), base.parserVersion(),
+                base.parsedAt(), List.of(), "signing",
+                new ArticleExtracted.Investment(beyondDouble, "CNY", beyondDouble, false, "无穷亿元"));
         assertThat(EventType.ARTICLE_EXTRACTED.violations(EventJson.write(immense))).isEmpty();
         byte[] payload = EventJson.write(immense);
 
@@ -359,6 +445,69 @@ class IndexerServiceIT {
 
     // --- helpers
 
+    /** An issue of its own for each test: documents are matched by issue serial. */
+    static IssueRef newIssue() {
+        int serial = ThreadLocalRandom.current().nextInt(100_000, 1_000_000);
+        return new IssueRef(serial, 2023, 5, 4, "园区周报 (总" + serial + "期)",
+                "https://www.parkworld.net/uploads/issue-" + serial + ".pdf", TestArticles.SHA,
+                java.time.LocalDate.of(2023, 5, 30));
+    }
+
+    static ArticleExtracted article(IssueRef issue, String hash, Instant parsedAt, String title) {
+        ArticleExtracted a = TestArticles.article(issue.serial() + "-" + hash, parsedAt, title);
+        return new ArticleExtracted(a.schemaVersion(), a.articleId(), issue, a.ordinal(), a.section(), a.title(),
+                a.lead(), a.body(), a.sourceName(), a.page(), a.eventDates(), a.amounts(), a.places(), a.industries(),
+                a.parserVersion(), a.parsedAt());
+    }
+
+    void sendQuietly(ArticleExtracted article) {
+        try {
+            send(article);
+        }
+        catch (Exception ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    RecordMetadata sendParsed(IssueRef issue, String issueKey, Instant parsedAt, ArticleExtracted... articles)
+            throws Exception {
+        IssueParsed parsed = new IssueParsed(1, issueKey, issue, parsedAt,
+                java.util.Arrays.stream(articles).map(ArticleExtracted::articleId).toList(),
+                Map.of("招商引资", articles.length), List.of());
+        Map<String, byte[]> headers = new LinkedHashMap<>();
+        CloudEventHeaders.of(EventType.ISSUE_PARSED, "/parkworld/parser-service", issueKey, parsedAt)
+            .forEach((name, value) -> headers.put(name, value.getBytes(StandardCharsets.UTF_8)));
+        return sendRaw(ISSUES_PARSED_TOPIC, issueKey.getBytes(StandardCharsets.UTF_8), EventJson.write(parsed),
+                headers);
+    }
+
+    /**
+     * Waits until the indexer got past everything sent so far on both topics: a marker issue under the same issue key
+     * (so on the same partition, after the records sent before) removes its one document, and a marker article is
+     * indexed.
+     */
+    void awaitPastReplayedRecords(String issueKey) throws Exception {
+        IssueRef markerIssue = newIssue();
+        ArticleExtracted markerArticle = article(markerIssue, "00000000000f", Instant.parse("2023-05-30T07:00:00Z"),
+                "标记");
+        send(markerArticle);
+        awaitDocument(markerArticle.articleId());
+        sendParsed(markerIssue, issueKey, Instant.parse("2023-05-30T08:00:00Z"));
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200))
+            .until(() -> !document(markerArticle.articleId()).path("found").asBoolean());
+        refresh();
+    }
+
+    /** @return article id to title of the documents of the issue */
+    Map<String, String> titlesOfIssue(IssueRef issue) throws IOException {
+        refresh();
+        JsonNode hits = search("{\"size\":100,\"query\":{\"term\":{\"issue.serial\":" + issue.serial() + "}}}")
+            .path("hits").path("hits");
+        Map<String, String> titles = new java.util.TreeMap<>();
+        hits.forEach(hit -> titles.put(hit.path("_id").asString(), hit.path("_source").path("title").asString()));
+        return titles;
+    }
+
     static String newArticleId() {
         byte[] hash = new byte[6];
         ThreadLocalRandom.current().nextBytes(hash);
@@ -390,14 +539,19 @@ class IndexerServiceIT {
         return json.replace(SAMPLE_ARTICLE_ID, articleId).getBytes(StandardCharsets.UTF_8);
     }
 
-    synchronized RecordMetadata sendRaw(byte[] key, byte[] value, Map<String, byte[]> headers) throws Exception {
+    RecordMetadata sendRaw(byte[] key, byte[] value, Map<String, byte[]> headers) throws Exception {
+        return sendRaw(ARTICLES_TOPIC, key, value, headers);
+    }
+
+    synchronized RecordMetadata sendRaw(String topic, byte[] key, byte[] value, Map<String, byte[]> headers)
+            throws Exception {
         if (this.producer == null) {
             Properties config = new Properties();
             config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers());
             config.put(ProducerConfig.ACKS_CONFIG, "all");
             this.producer = new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
         }
-        ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(ARTICLES_TOPIC, key, value);
+        ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, key, value);
         headers.forEach((name, headerValue) -> record.headers().add(name, headerValue));
         return this.producer.send(record).get();
     }

@@ -52,6 +52,21 @@ public final class TestArticles {
     }
 
     /**
+     * @param article    an article
+     * @param places     its places instead
+     * @param investment its investment instead; null for none
+     * @return the article with those, an organization and an event type, as the parser since 0.2.0 fills them
+     */
+    public static ArticleExtracted withEnrichment(ArticleExtracted article, List<ArticleExtracted.Place> places,
+            ArticleExtracted.Investment investment) {
+        return new ArticleExtracted(article.schemaVersion(), article.articleId(), article.issue(), article.ordinal(),
+                article.section(), article.title(), article.lead(), article.body(), article.sourceName(),
+                article.page(), article.eventDates(), article.amounts(), places, article.industries(),
+                article.parserVersion(), article.parsedAt(),
+                List.of(new ArticleExtracted.Organization("欧普照明", "investor")), "expansion", investment);
+    }
+
+    /**
      * @param articleId its id
      * @param parsedAt  when it was parsed
      * @return an article without lead, source, dates, amounts, places or industries

@@ -101,8 +101,7 @@ public final class LocalPipeline {
             long count = count(elasticsearch, alias);
             System.out.println();
             say("Done: " + count + " articles searchable in Elasticsearch index '" + alias + "'. " + progress.summary());
-            say("Try:  curl -s -G '" + elasticsearch + "/" + alias + "/_search?pretty' --data-urlencode 'q=title:储能'"
-                    + " --data-urlencode '_source=title,section,page,issue.serial'");
+            say("Try:  " + SuggestedSearch.curl(elasticsearch, alias));
             RunReport report = RunReport.of(progress, kafka, RunIsolation.parserDeadLetterTopic(properties),
                     RunIsolation.indexerDeadLetterTopic(properties), work.resolve("logs"));
             if (!report.isClean()) {

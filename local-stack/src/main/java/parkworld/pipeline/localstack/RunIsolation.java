@@ -39,8 +39,9 @@ final class RunIsolation {
         contractTopics().forEach((property, topic) -> properties.put(property, prefix + "." + topic));
         properties.put("spring.cloud.stream.bindings.extractArticles-in-0.group", prefix + "-parser");
         properties.put("spring.cloud.stream.bindings.indexArticles-in-0.group", prefix + "-indexer");
+        properties.put("spring.cloud.stream.bindings.replaceIssues-in-0.group", prefix + "-indexer-issues");
         properties.put(ALIAS_PROPERTY, prefix + "-" + DEFAULT_ALIAS);
-        properties.put("parkworld.indexer.index.name", prefix + "-" + DEFAULT_ALIAS + "-v1");
+        properties.put("parkworld.indexer.index.name", prefix + "-" + DEFAULT_ALIAS + "-v2");
         return properties;
     }
 

@@ -26,8 +26,9 @@ class RunIsolationTests {
                 entry("parkworld.topics.indexer-dead-letter", "local-ab12cd34.parkworld.indexer.dlq"),
                 entry("spring.cloud.stream.bindings.extractArticles-in-0.group", "local-ab12cd34-parser"),
                 entry("spring.cloud.stream.bindings.indexArticles-in-0.group", "local-ab12cd34-indexer"),
+                entry("spring.cloud.stream.bindings.replaceIssues-in-0.group", "local-ab12cd34-indexer-issues"),
                 entry("parkworld.indexer.index.alias", "local-ab12cd34-parkworld-articles"),
-                entry("parkworld.indexer.index.name", "local-ab12cd34-parkworld-articles-v1"));
+                entry("parkworld.indexer.index.name", "local-ab12cd34-parkworld-articles-v2"));
     }
 
     @Test

@@ -3,27 +3,27 @@ package parkworld.pipeline.indexer.bulk;
 import java.time.Instant;
 import parkworld.pipeline.contract.ArticleExtracted;
 import parkworld.pipeline.contract.EventJson;
-import parkworld.pipeline.indexer.mapping.MappedFields;
+import parkworld.pipeline.indexer.document.SearchDocument;
 
 /**
- * One article as an Elasticsearch document.
+ * One article as an Elasticsearch bulk item.
  *
  * @param id          the document id: the article id, so re-sent events overwrite instead of duplicating
  * @param version     the external version: {@code parsedAt} in epoch milliseconds, so a later parse supersedes an
  *                    earlier one and a late, older event is ignored
  * @param issueSerial the issue the article belongs to, for logs
- * @param source      the document body: the event's JSON in the contract encoding, restricted to the fields the
- *                    index mapping declares
+ * @param source      the document body: the article's {@link SearchDocument} as JSON
  */
 public record ArticleDocument(String id, long version, int issueSerial, byte[] source) {
 
     /**
      * @param article a decoded, valid event
-     * @return its document; fields a newer minor contract version added are left out, since the mapping is strict
+     * @return its document
      */
     public static ArticleDocument of(ArticleExtracted article) {
+        // EventJson: the contract's encoding, so amounts stay exact (BigDecimal written as plain numbers).
         return new ArticleDocument(article.articleId(), versionOf(article.parsedAt()), article.issue().serial(),
-                MappedFields.V1.restrict(EventJson.write(article)));
+                EventJson.write(SearchDocument.of(article)));
     }
 
     /**

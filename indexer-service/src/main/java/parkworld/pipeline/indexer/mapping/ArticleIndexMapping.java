@@ -4,53 +4,104 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The versioned definition of the articles index, read from the class path: index settings and a strict mapping of
- * exactly the {@code ArticleExtracted} fields. A change that existing documents cannot take (a field's type) means
- * a new file {@code articles-v2.json}, a new index, a reindex and the alias moved; adding a field can stay in v1.
+ * exactly the fields of the search document ({@code SearchDocument}), with the text analysis of a
+ * {@link TextAnalysis} profile merged in. A change that existing documents cannot take (a field's type, an analyzer)
+ * means a new file {@code articles-v3.json}, a new index, a reindex and the alias moved; adding a field can stay in
+ * the same version.
  */
 final class ArticleIndexMapping {
 
-    /** The definition this build ships. */
-    static final String V1_RESOURCE = "elasticsearch/articles-v1.json";
+    /** The definition this build ships and writes documents of. */
+    static final String V2_RESOURCE = "elasticsearch/articles-v2.json";
+
+    /** The logical analyzer names the mapping file uses; a profile says which analyzers they stand for. */
+    static final String INDEX_ANALYZER = "article_text";
+    static final String SEARCH_ANALYZER = "article_text_search";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final String resource;
-    private final byte[] definition;
     private final JsonNode tree;
 
-    private ArticleIndexMapping(String resource, byte[] definition) {
+    private ArticleIndexMapping(String resource, JsonNode tree) {
         this.resource = resource;
-        this.definition = definition;
-        this.tree = JSON.readTree(definition);
+        this.tree = tree;
         if (!this.tree.path("mappings").isObject() || !this.tree.path("settings").isObject()) {
             throw new IllegalStateException(resource + " must have a \"settings\" and a \"mappings\" object");
         }
     }
 
-    /** @return the v1 definition shipped in this jar */
-    static ArticleIndexMapping v1() {
-        return load(V1_RESOURCE);
+    /**
+     * @param analysis how text fields are analysed
+     * @return the v2 definition shipped in this jar, with that analysis
+     */
+    static ArticleIndexMapping v2(TextAnalysis analysis) {
+        return load(V2_RESOURCE, analysis);
     }
 
     /**
      * @param resource a class path resource holding {@code {"settings": ..., "mappings": ...}}
-     * @return its definition
+     * @param analysis the profile to merge in: its settings into {@code settings}, its analyzer names in place of
+     *                 {@value #INDEX_ANALYZER} and {@value #SEARCH_ANALYZER}
+     * @return the definition
      */
-    static ArticleIndexMapping load(String resource) {
+    static ArticleIndexMapping load(String resource, TextAnalysis analysis) {
+        ObjectNode definition = (ObjectNode) read(resource);
+        JsonNode profile = read(analysis.resource());
+        JsonNode analyzers = profile.path("analyzers");
+        if (!analyzers.path(INDEX_ANALYZER).isString() || !analyzers.path(SEARCH_ANALYZER).isString()) {
+            throw new IllegalStateException(analysis.resource() + " must name the analyzers " + INDEX_ANALYZER
+                    + " and " + SEARCH_ANALYZER + " stand for");
+        }
+        merge((ObjectNode) definition.path("settings"), profile.path("settings"));
+        replaceAnalyzers(definition.path("mappings"), Map.of(INDEX_ANALYZER, analyzers.path(INDEX_ANALYZER).asString(),
+                SEARCH_ANALYZER, analyzers.path(SEARCH_ANALYZER).asString()));
+        return new ArticleIndexMapping(resource + " with " + analysis.resource(), definition);
+    }
+
+    private static JsonNode read(String resource) {
         try (InputStream in = ArticleIndexMapping.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException(resource + " is not on the class path");
             }
-            return new ArticleIndexMapping(resource, in.readAllBytes());
+            return JSON.readTree(in.readAllBytes());
         }
         catch (IOException ex) {
             throw new UncheckedIOException("cannot read " + resource, ex);
+        }
+    }
+
+    private static void merge(ObjectNode target, JsonNode source) {
+        source.properties().forEach(entry -> {
+            JsonNode existing = target.get(entry.getKey());
+            if (existing instanceof ObjectNode object && entry.getValue().isObject()) {
+                merge(object, entry.getValue());
+            }
+            else {
+                target.set(entry.getKey(), entry.getValue());
+            }
+        });
+    }
+
+    private static void replaceAnalyzers(JsonNode node, Map<String, String> names) {
+        if (node instanceof ObjectNode object) {
+            for (String key : new java.util.ArrayList<>(object.propertyNames())) {
+                JsonNode value = object.get(key);
+                if ((key.equals("analyzer") || key.equals("search_analyzer")) && value.isString()
+                        && names.containsKey(value.asString())) {
+                    object.put(key, names.get(value.asString()));
+                }
+                else {
+                    replaceAnalyzers(value, names);
+                }
+            }
         }
     }
 
@@ -61,7 +112,7 @@ final class ArticleIndexMapping {
 
     /** @return the whole definition, the body of a create-index request */
     InputStream createIndexBody() {
-        return new ByteArrayInputStream(this.definition);
+        return new ByteArrayInputStream(JSON.writeValueAsBytes(this.tree));
     }
 
     /** @return the {@code mappings} object alone, the body of a put-mapping request */
@@ -89,5 +140,10 @@ final class ArticleIndexMapping {
     /** @return the {@code mappings} object, for inspection */
     JsonNode mappings() {
         return this.tree.get("mappings");
+    }
+
+    /** @return the {@code settings} object, for inspection */
+    JsonNode settings() {
+        return this.tree.get("settings");
     }
 }

@@ -38,7 +38,7 @@ class ArticleIndexSetup implements IndexReadiness {
     /**
      * @param client    the client
      * @param mapping   the index definition
-     * @param indexName the concrete, versioned index, e.g. {@code parkworld-articles-v1}
+     * @param indexName the concrete, versioned index, e.g. {@code parkworld-articles-v2}
      * @param alias     the alias readers use, e.g. {@code parkworld-articles}; created pointing at {@code indexName}
      *                  only when it does not exist
      */

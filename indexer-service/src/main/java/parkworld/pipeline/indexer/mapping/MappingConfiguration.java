@@ -11,7 +11,7 @@ class MappingConfiguration {
 
     @Bean
     ArticleIndexSetup articleIndexSetup(ElasticsearchClient client, IndexProperties index) {
-        return new ArticleIndexSetup(client, ArticleIndexMapping.v1(), index.name(), index.alias());
+        return new ArticleIndexSetup(client, ArticleIndexMapping.v2(index.analysis()), index.name(), index.alias());
     }
 
     @Bean

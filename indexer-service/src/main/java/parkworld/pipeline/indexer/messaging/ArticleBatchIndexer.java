@@ -27,7 +27,8 @@ import parkworld.pipeline.messaging.TransientFailures;
 
 /**
  * Handles one batch of records from the articles topic: decodes each, indexes the valid ones in bulk, then publishes
- * the records it gives up on (malformed, or refused by Elasticsearch for their content) to the dead-letter topic.
+ * the records it gives up on (malformed, stamped too far in the future, or refused by Elasticsearch for their
+ * content) to the dead-letter topic.
  * <p>
  * It returns only when every record is either acknowledged by Elasticsearch or by the dead-letter topic; otherwise it
  * throws and the whole batch is handled again (the caller must not commit offsets then). Dead letters are published
@@ -47,7 +48,8 @@ class ArticleBatchIndexer {
 
     private static final Logger log = LoggerFactory.getLogger(ArticleBatchIndexer.class);
 
-    private final ArticleDecoder decoder;
+    private final EventDecoder<ArticleExtracted> decoder;
+    private final ParsedAtLimit parsedAtLimit;
     private final IndexReadiness index;
     private final ArticleBulkWriter writer;
     private final DeadLetterPublisher deadLetters;
@@ -55,14 +57,16 @@ class ArticleBatchIndexer {
 
     /**
      * @param decoder     decodes and validates records
+     * @param parsedAtLimit refuses articles stamped too far in the future
      * @param index       sets the index up before the first write and after it went missing
      * @param writer      writes to Elasticsearch
      * @param deadLetters publishes what cannot be indexed
      * @param meters      where skipped records are counted
      */
-    ArticleBatchIndexer(ArticleDecoder decoder, IndexReadiness index, ArticleBulkWriter writer,
-            DeadLetterPublisher deadLetters, MeterRegistry meters) {
+    ArticleBatchIndexer(EventDecoder<ArticleExtracted> decoder, ParsedAtLimit parsedAtLimit, IndexReadiness index,
+            ArticleBulkWriter writer, DeadLetterPublisher deadLetters, MeterRegistry meters) {
         this.decoder = decoder;
+        this.parsedAtLimit = parsedAtLimit;
         this.index = index;
         this.writer = writer;
         this.deadLetters = deadLetters;
@@ -84,6 +88,12 @@ class ArticleBatchIndexer {
             ConsumedRecord record = records.get(position);
             try {
                 ArticleExtracted article = this.decoder.decode(record.value());
+                String refusal = this.parsedAtLimit.refusal(article.parsedAt());
+                if (refusal != null) {
+                    rejected.put(position, new DeadLetter(record, DeadLetterReason.PARSED_AT_IN_FUTURE,
+                            "article " + article.articleId() + ": " + refusal, article.articleId()));
+                    continue;
+                }
                 positions.add(position);
                 documents.add(ArticleDocument.of(article));
             }

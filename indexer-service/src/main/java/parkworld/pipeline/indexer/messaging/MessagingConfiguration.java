@@ -13,14 +13,17 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.converter.BatchMessagingMessageConverter;
 import org.springframework.messaging.Message;
+import parkworld.pipeline.indexer.FreshnessProperties;
 import parkworld.pipeline.indexer.bulk.ArticleBulkWriter;
 import parkworld.pipeline.indexer.mapping.IndexReadiness;
+import parkworld.pipeline.indexer.reparse.IssueReplacement;
 import parkworld.pipeline.messaging.DeadLetterPublisher;
 import parkworld.pipeline.messaging.RetryPolicyProperties;
 
 /**
- * The Kafka side: the {@code indexArticles} batch consumer bound to the articles topic, the error handler that
- * retries a failed batch until it succeeds ({@code parkworld.retry.*}), and the dead letters, published through the
+ * The Kafka side: the {@code indexArticles} batch consumer bound to the articles topic, the {@code replaceIssues}
+ * batch consumer bound to the issues-parsed topic, the error handler that retries a failed batch of either until it
+ * succeeds ({@code parkworld.retry.*}), and the dead letters, published through the
  * {@value #DEAD_LETTER_BINDING} output binding (the binder provisions its topic and builds its producer from the
  * binder's settings, security included).
  */
@@ -30,6 +33,9 @@ class MessagingConfiguration {
 
     /** The articles input binding of the {@code indexArticles} function. */
     static final String INPUT_BINDING = "indexArticles-in-0";
+
+    /** The issues-parsed input binding of the {@code replaceIssues} function. */
+    static final String ISSUES_BINDING = "replaceIssues-in-0";
 
     /** Output binding of the dead-letter topic; {@code application.yml} makes it synchronous with native encoding. */
     static final String DEAD_LETTER_BINDING = "indexerDeadLetter-out-0";
@@ -42,15 +48,33 @@ class MessagingConfiguration {
         return batch -> indexer.index(KafkaBatch.records(batch));
     }
 
+    @Bean
+    Consumer<Message<List<byte[]>>> replaceIssues(IssueBatchHandler handler) {
+        return batch -> handler.handle(KafkaBatch.records(batch));
+    }
+
     @Bean(RAW_RECORD_CONVERTER)
     BatchMessagingMessageConverter rawRecordBatchConverter() {
         return KafkaBatch.rawRecordConverter();
     }
 
     @Bean
-    ArticleBatchIndexer articleBatchIndexer(IndexReadiness index, ArticleBulkWriter writer,
-            DeadLetterPublisher indexerDeadLetterPublisher, MeterRegistry meters) {
-        return new ArticleBatchIndexer(new ArticleDecoder(), index, writer, indexerDeadLetterPublisher, meters);
+    ParsedAtLimit parsedAtLimit(FreshnessProperties freshness) {
+        return new ParsedAtLimit(Clock.systemUTC(), freshness.maxClockSkew());
+    }
+
+    @Bean
+    ArticleBatchIndexer articleBatchIndexer(ParsedAtLimit parsedAtLimit, IndexReadiness index,
+            ArticleBulkWriter writer, DeadLetterPublisher indexerDeadLetterPublisher, MeterRegistry meters) {
+        return new ArticleBatchIndexer(EventDecoder.articles(), parsedAtLimit, index, writer,
+                indexerDeadLetterPublisher, meters);
+    }
+
+    @Bean
+    IssueBatchHandler issueBatchHandler(ParsedAtLimit parsedAtLimit, IndexReadiness index,
+            IssueReplacement replacement, DeadLetterPublisher indexerDeadLetterPublisher) {
+        return new IssueBatchHandler(EventDecoder.issuesParsed(), parsedAtLimit, index, replacement,
+                indexerDeadLetterPublisher);
     }
 
     @Bean

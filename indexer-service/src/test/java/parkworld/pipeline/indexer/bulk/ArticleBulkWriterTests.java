@@ -17,11 +17,11 @@ import java.util.List;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.unit.DataSize;
-import parkworld.pipeline.contract.ArticleExtracted;
 import parkworld.pipeline.contract.EventJson;
 import parkworld.pipeline.contract.PipelineMeters;
 import parkworld.pipeline.indexer.BulkProperties;
 import parkworld.pipeline.indexer.TestArticles;
+import parkworld.pipeline.indexer.document.SearchDocument;
 import parkworld.pipeline.indexer.elasticsearch.ElasticsearchUnavailableException;
 
 class ArticleBulkWriterTests {
@@ -64,15 +64,15 @@ class ArticleBulkWriterTests {
         BulkRequest request = this.requests.get(0);
         assertThat(request.index())
             .as("writes go to the versioned index, not the alias, which may still point at an older version")
-            .isEqualTo("parkworld-articles-v1");
+            .isEqualTo("parkworld-articles-v2");
         IndexOperation<?> first = request.operations().get(0).index();
         assertThat(first.id()).isEqualTo("121-0a1b2c3d4e5f");
         assertThat(first.versionType()).isEqualTo(VersionType.ExternalGte);
         assertThat(first.version()).isEqualTo(TestArticles.PARSED_AT.toEpochMilli());
         BinaryData body = (BinaryData) first.document();
-        ArticleExtracted indexed = EventJson.read(body.asInputStream().readAllBytes(), ArticleExtracted.class);
-        assertThat(indexed).as("the document is the event in the contract encoding")
-            .isEqualTo(TestArticles.article("121-0a1b2c3d4e5f", TestArticles.PARSED_AT));
+        assertThat(body.asInputStream().readAllBytes()).as("the document is the article's search document")
+            .isEqualTo(EventJson.write(SearchDocument.of(TestArticles.article("121-0a1b2c3d4e5f",
+                    TestArticles.PARSED_AT))));
         assertThat(this.meters.counter(PipelineMeters.INDEXER_ARTICLES_INDEXED).count()).isEqualTo(2);
         assertThat(this.meters.timer(PipelineMeters.INDEXER_BULK_DURATION, "outcome", "success").count())
             .isEqualTo(1);

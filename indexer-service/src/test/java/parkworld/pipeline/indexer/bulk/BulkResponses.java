@@ -7,7 +7,7 @@ import java.util.List;
 /** Bulk responses as Elasticsearch 8 writes them, parsed by the client, for feeding a fake {@link BulkSender}. */
 final class BulkResponses {
 
-    static final String INDEX = "parkworld-articles-v1";
+    static final String INDEX = "parkworld-articles-v2";
 
     private BulkResponses() {
     }

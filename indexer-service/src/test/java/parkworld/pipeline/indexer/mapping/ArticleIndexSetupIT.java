@@ -28,8 +28,8 @@ class ArticleIndexSetupIT {
 
     static final String RUN = UUID.randomUUID().toString().substring(0, 8);
     static final String ALIAS = "it-" + RUN + "-setup-articles";
-    static final String INDEX = ALIAS + "-v1";
-    static final String NEXT_INDEX = ALIAS + "-v2";
+    static final String INDEX = ALIAS + "-v2";
+    static final String NEXT_INDEX = ALIAS + "-v3";
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     RestClient elasticsearch;
@@ -56,10 +56,10 @@ class ArticleIndexSetupIT {
 
     @Test
     void leavesAnExistingAliasPointingAtAnotherIndexWhereItIs() throws IOException {
-        new ArticleIndexSetup(this.client, ArticleIndexMapping.v1(), INDEX, ALIAS).ensureReady();
+        new ArticleIndexSetup(this.client, ArticleIndexMapping.v2(TextAnalysis.SUBSTRINGS), INDEX, ALIAS).ensureReady();
 
         // An instance of the next mapping version starting while readers still use this one.
-        new ArticleIndexSetup(this.client, ArticleIndexMapping.v1(), NEXT_INDEX, ALIAS).ensureReady();
+        new ArticleIndexSetup(this.client, ArticleIndexMapping.v2(TextAnalysis.SUBSTRINGS), NEXT_INDEX, ALIAS).ensureReady();
 
         assertThat(get("/_alias/" + ALIAS).propertyNames()).as("indices the alias points at").containsExactly(INDEX);
         assertThat(get("/" + NEXT_INDEX + "/_mapping").path(NEXT_INDEX).path("mappings").path("dynamic").asString())
@@ -69,7 +69,7 @@ class ArticleIndexSetupIT {
 
     @Test
     void reCreatesADeletedIndexWithTheShippedMappingWhenWrittenTo() throws IOException {
-        new ArticleIndexSetup(this.client, ArticleIndexMapping.v1(), NEXT_INDEX, ALIAS).ensureReady();
+        new ArticleIndexSetup(this.client, ArticleIndexMapping.v2(TextAnalysis.SUBSTRINGS), NEXT_INDEX, ALIAS).ensureReady();
         this.elasticsearch.performRequest(new Request("DELETE", "/" + NEXT_INDEX));
 
         Request write = new Request("PUT", "/" + NEXT_INDEX + "/_doc/121-000000000001");

@@ -9,8 +9,10 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.StringReader;
 import java.net.ConnectException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -36,6 +38,9 @@ class ArticleBatchIndexerTests {
     final DeadLetterBinding deadLetters = new DeadLetterBinding();
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     final FakeIndex index = new FakeIndex();
+    /** The indexer's clock: a day after the test articles were parsed, 5 minutes of skew allowed. */
+    final ParsedAtLimit parsedAtLimit = new ParsedAtLimit(
+            Clock.fixed(TestArticles.PARSED_AT.plus(Duration.ofDays(1)), ZoneOffset.UTC), Duration.ofMinutes(5));
 
     ArticleBatchIndexer indexer(Function<String, String> itemForId) {
         ArticleBulkWriter writer = new ArticleBulkWriter(request -> {
@@ -45,13 +50,13 @@ class ArticleBatchIndexerTests {
             return BulkResponse.of(b -> b.withJson(new StringReader("{\"took\":1,\"errors\":false,\"items\":[" + items + "]}")));
         }, "parkworld-articles", new BulkProperties(500, DataSize.ofMegabytes(10), Duration.ofMinutes(1)),
                 this.meters);
-        return new ArticleBatchIndexer(new ArticleDecoder(), this.index, writer,
+        return new ArticleBatchIndexer(EventDecoder.articles(), this.parsedAtLimit, this.index, writer,
                 this.deadLetters.publisher(this.meters), this.meters);
     }
 
     static String item(String id, int status, String errorType) {
         String error = errorType == null ? "" : ",\"error\":{\"type\":\"" + errorType + "\",\"reason\":\"refused\"}";
-        return "{\"index\":{\"_index\":\"parkworld-articles-v1\",\"_id\":\"" + id + "\",\"status\":" + status + error
+        return "{\"index\":{\"_index\":\"parkworld-articles-v2\",\"_id\":\"" + id + "\",\"status\":" + status + error
                 + "}}";
     }
 
@@ -103,12 +108,33 @@ class ArticleBatchIndexerTests {
     }
 
     @Test
+    void deadLettersAnArticleParsedFurtherAheadThanTheClockSkewAllowsAndIndexesTheRest() {
+        Instant now = TestArticles.PARSED_AT.plus(Duration.ofDays(1));
+        ConsumedRecord future = Records.of(10, TestArticles.article("121-000000000001", now.plus(Duration.ofMinutes(6))));
+        ConsumedRecord withinSkew = Records.of(11, TestArticles.article("121-000000000002",
+                now.plus(Duration.ofMinutes(4))));
+
+        BatchSummary summary = indexer(ArticleBatchIndexerTests::created).index(List.of(future, withinSkew));
+
+        assertThat(summary).isEqualTo(new BatchSummary(2, 1, 0, 1, 0));
+        assertThat(this.bulkRequests).singleElement()
+            .extracting(request -> request.operations().stream().map(op -> op.index().id()).toList())
+            .isEqualTo(List.of("121-000000000002"));
+        assertThat(this.deadLetters.sent).singleElement().satisfies(deadLetter -> {
+            assertThat(DeadLetterBinding.reason(deadLetter)).isEqualTo("PARSED_AT_IN_FUTURE");
+            assertThat(deadLetter.getPayload()).isEqualTo(future.value());
+            assertThat(DeadLetterBinding.header(deadLetter, DeadLetterHeaders.MESSAGE))
+                .contains("121-000000000001", "360 s ahead", "parkworld.indexer.freshness.max-clock-skew");
+        });
+    }
+
+    @Test
     void describesARefusedArticleWithoutQuotingItsContent() {
         ConsumedRecord refused = Records.of(10, TestArticles.article("121-000000000001", TestArticles.PARSED_AT));
         String reason = "failed to parse field [industries] of type [keyword] in document with id "
                 + "'121-000000000001'. Preview of field's value: '机密内容'";
 
-        indexer(id -> "{\"index\":{\"_index\":\"parkworld-articles-v1\",\"_id\":\"" + id
+        indexer(id -> "{\"index\":{\"_index\":\"parkworld-articles-v2\",\"_id\":\"" + id
                 + "\",\"status\":400,\"error\":{\"type\":\"document_parsing_exception\",\"reason\":\"" + reason
                 + "\"}}}").index(List.of(refused));
 
@@ -174,7 +200,7 @@ class ArticleBatchIndexerTests {
             throw new ConnectException("Connection refused");
         }, "parkworld-articles", new BulkProperties(500, DataSize.ofMegabytes(10), Duration.ofMinutes(1)),
                 new SimpleMeterRegistry());
-        ArticleBatchIndexer indexer = new ArticleBatchIndexer(new ArticleDecoder(), this.index, down,
+        ArticleBatchIndexer indexer = new ArticleBatchIndexer(EventDecoder.articles(), this.parsedAtLimit, this.index, down,
                 this.deadLetters.publisher(this.meters), this.meters);
         List<ConsumedRecord> batch = List.of(Records.malformed(1),
                 Records.of(2, TestArticles.article("121-000000000001", TestArticles.PARSED_AT)));

@@ -13,12 +13,12 @@ import parkworld.pipeline.contract.EventType;
 import parkworld.pipeline.contract.MalformedEventException;
 import parkworld.pipeline.indexer.TestArticles;
 
-class ArticleDecoderTests {
+class EventDecoderTests {
 
     /** The article id both contract samples carry. */
     private static final String SAMPLE_ARTICLE_ID = "121-449319b7d5d3";
 
-    final ArticleDecoder decoder = new ArticleDecoder();
+    final EventDecoder<ArticleExtracted> decoder = EventDecoder.articles();
 
     static byte[] utf8(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
