@@ -173,12 +173,25 @@ final class PositionedTextStripper extends PDFTextStripper {
                     + " draw more glyphs than the limit of " + this.limits.maxGlyphsPerIssue() + " per issue");
         }
         String unicode = text.getUnicode();
-        if (unicode != null && !unicode.isEmpty() && ControlCharacterFilter.clean(unicode).isEmpty()) {
-            // A glyph that reads as nothing but control or format characters is not text. Dropped before PDFBox
-            // sees it, because PDFBox acts on some: a bidi override would make it reverse the rest of the line.
-            return;
+        String clean = unicode == null ? null : ControlCharacterFilter.clean(unicode);
+        if (clean == unicode) {
+            // clean() returns the very string when there is nothing to remove: nearly every glyph
+            super.processTextPosition(text);
         }
-        super.processTextPosition(text);
+        else if (!clean.isEmpty()) {
+            super.processTextPosition(withUnicode(text, clean));
+        }
+        // else: a glyph that reads as nothing but control or format characters is not text. Cleaned here, before
+        // PDFBox groups the glyphs into lines, because PDFBox acts on some of them: a bidi override would make it
+        // reverse the rest of the line.
+    }
+
+    /** The glyph, reading as other text; what PDFBox computes from its position is the same. */
+    private static TextPosition withUnicode(TextPosition glyph, String unicode) {
+        return new TextPosition(glyph.getRotation(), glyph.getPageWidth(), glyph.getPageHeight(),
+                glyph.getTextMatrix(), glyph.getEndX(), glyph.getEndY(), glyph.getHeight(),
+                glyph.getIndividualWidths()[0], glyph.getWidthOfSpace(), unicode, glyph.getCharacterCodes(),
+                glyph.getFont(), glyph.getFontSize(), (int) glyph.getFontSizeInPt());
     }
 
     private static PageText pageText(int number, PDPage page, List<TextLine> lines) {

@@ -128,6 +128,17 @@ class HostilePdfTests {
             .contains("INFO forged");
     }
 
+    @Test
+    void stripsAForgedLogLineAChineseFontMapsAGlyphTo() {
+        byte[] pdf = HostilePdfs.withToUnicodeOnEveryFont(TestPdfs.withChineseLine("欧普照明★华南总部签约"),
+                Map.of('★', "\u001b[2K\r\nINFO [issue-1] forged\u202e"));
+
+        PdfText text = this.reader.read(pdf);
+
+        assertThat(text.pages().get(0).lines()).extracting(TextLine::text)
+            .containsExactly("园区周报", "欧普照明[2K  INFO [issue-1] forged华南总部签约");
+    }
+
     private static void assertRejected(ThrowingCallable read, String message) {
         IssueRejectedException rejection = catchThrowableOfType(IssueRejectedException.class, read);
         assertThat(rejection).as("rejection").isNotNull();
