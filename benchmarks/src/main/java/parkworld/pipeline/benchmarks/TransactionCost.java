@@ -11,8 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -34,6 +32,7 @@ import parkworld.pipeline.localstack.KafkaBroker;
 import parkworld.pipeline.parser.pipeline.IssueOutcome;
 import parkworld.pipeline.parser.pipeline.IssueOutput;
 import parkworld.pipeline.parser.pipeline.IssuePipeline;
+import parkworld.pipeline.parser.pipeline.ParseWorkers;
 import parkworld.pipeline.parser.pipeline.OutgoingRecord;
 import parkworld.pipeline.parser.pipeline.OutputRules;
 import parkworld.pipeline.parser.structure.IssueParser;
@@ -144,7 +143,7 @@ public final class TransactionCost {
     /** The parser's records for the fixture, built by the parser's own pipeline. */
     private static List<OutgoingRecord> fixtureRecords() throws Exception {
         Path pdf = IssueFile.resolve(IssueFile.FIXTURE);
-        ExecutorService worker = Executors.newSingleThreadExecutor();
+        ParseWorkers worker = ParseWorkers.single();
         try {
             IssueFetched fetched = new IssueFetched(1, "issue-121", pdf.toUri().toString(), pdf.toUri().toString(),
                     "0".repeat(64), Files.size(pdf), Instant.now());
@@ -157,7 +156,7 @@ public final class TransactionCost {
             return records;
         }
         finally {
-            worker.shutdownNow();
+            worker.close();
             Files.deleteIfExists(pdf);
         }
     }

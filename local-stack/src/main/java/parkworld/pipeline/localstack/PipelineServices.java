@@ -16,7 +16,9 @@ import parkworld.pipeline.contract.PipelineMeters;
  */
 public final class PipelineServices implements AutoCloseable {
 
-    private static final List<String> JVM_ARGS = List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+    private static final List<String> JVM_ARGS = List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+            // the worst an out-of-memory error may do is a restart: never a process that is up but consumes nothing
+            "-XX:+ExitOnOutOfMemoryError");
 
     private final Settings settings;
     private final Map<String, ServiceProcess> processes = new LinkedHashMap<>();

@@ -19,10 +19,21 @@ import parkworld.pipeline.parser.pipeline.OutputRules;
  * How the parser treats a PDF and what it may publish. The service binds it from {@code parkworld.parser.*}; the
  * {@code parse} command takes its defaults from the same record, so the two cannot drift apart.
  *
- * @param maxPages    PDFs with more pages are refused ({@code TOO_LARGE}) before any text is extracted
+ * @param maxPages    PDFs with more pages are refused ({@code TOO_LARGE}) before any text is extracted; pages are
+ *                    counted by walking the page tree, whatever it declares
  * @param maxFileSize larger PDFs are refused ({@code TOO_LARGE})
+ * @param maxFormDepth a page nesting form XObjects deeper (a form drawing a form drawing ...) rejects the issue
+ *                    ({@code TOO_LARGE})
+ * @param maxFormsPerPage a page drawing more form XObjects, nested ones included, rejects the issue
+ *                    ({@code TOO_LARGE}): forms drawing forms multiply, a few kilobytes can ask for 10^8
+ * @param maxGlyphsPerPage a page drawing more glyphs rejects the issue ({@code TOO_LARGE}); PDFBox holds every glyph
+ *                    of a page in memory (a few hundred bytes each) until the page ends
+ * @param maxGlyphsPerIssue all pages together drawing more glyphs reject the issue ({@code TOO_LARGE})
  * @param timeLimit   a parse that takes longer, enrichment and event building included, is abandoned
- *                    ({@code TIMEOUT})
+ *                    ({@code TIMEOUT}); the PDF reader stops at its next content-stream operator
+ * @param parseThreads how many parses may run at once, parses abandoned after the time limit that have not stopped
+ *                    yet included; with all of them held, issues wait (retried with {@code parkworld.retry}
+ *                    backoff) and readiness is down
  * @param version     recorded as {@code parserVersion} in every article
  * @param blobStoreDirectory the blob store the ingest-service writes to, mounted here at the same path; when set,
  *                    only PDFs inside it are read ({@code BLOB_OUTSIDE_STORE} otherwise). Unset: any readable
@@ -34,12 +45,16 @@ import parkworld.pipeline.parser.pipeline.OutputRules;
 @Validated
 @ConfigurationProperties("parkworld.parser")
 public record ParserProperties(@Min(1) @DefaultValue("300") int maxPages,
-        @NotNull @DefaultValue("100MB") DataSize maxFileSize, @NotNull @DefaultValue("2m") Duration timeLimit,
+        @NotNull @DefaultValue("100MB") DataSize maxFileSize, @Min(1) @DefaultValue("12") int maxFormDepth,
+        @Min(1) @DefaultValue("5000") int maxFormsPerPage, @Min(1) @DefaultValue("50000") int maxGlyphsPerPage,
+        @Min(1) @DefaultValue("1500000") long maxGlyphsPerIssue, @NotNull @DefaultValue("2m") Duration timeLimit,
+        @Min(1) @DefaultValue("2") int parseThreads,
         @NotBlank @DefaultValue("0.1.0") String version, Path blobStoreDirectory,
         @NotBlank @DefaultValue("${HOSTNAME:local}") String instanceId, @Valid @DefaultValue Output output) {
 
     public PdfLimits limits() {
-        return new PdfLimits(this.maxPages, this.maxFileSize.toBytes());
+        return new PdfLimits(this.maxPages, this.maxFileSize.toBytes(), this.maxFormDepth, this.maxFormsPerPage,
+                this.maxGlyphsPerPage, this.maxGlyphsPerIssue);
     }
 
     /**

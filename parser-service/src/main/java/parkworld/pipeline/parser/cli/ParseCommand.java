@@ -11,17 +11,15 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import parkworld.pipeline.contract.ArticleExtracted;
 import parkworld.pipeline.contract.DeadLetterReason;
 import parkworld.pipeline.contract.IssueFetched;
 import parkworld.pipeline.contract.IssueParsed;
 import parkworld.pipeline.parser.ParserProperties;
 import parkworld.pipeline.parser.QualityProperties;
-import parkworld.pipeline.parser.pdf.PdfLimits;
 import parkworld.pipeline.parser.pipeline.IssueOutcome;
 import parkworld.pipeline.parser.pipeline.IssuePipeline;
+import parkworld.pipeline.parser.pipeline.ParseWorkers;
 import parkworld.pipeline.parser.publish.IssueEvents;
 import parkworld.pipeline.parser.structure.IssueParser;
 import picocli.CommandLine;
@@ -118,14 +116,10 @@ public final class ParseCommand {
             this.err.println("parse: " + file + ": cannot be read: " + oneLine(String.valueOf(ex.getMessage())));
             return ExitCode.UNREADABLE;
         }
-        IssueParser parser = new IssueParser(new PdfLimits(options.maxPages(), this.defaults.maxFileSize().toBytes()),
+        IssueParser parser = new IssueParser(this.defaults.limits().withMaxPages(options.maxPages()),
                 this.quality.rules());
         // A daemon thread: the command walks away after the time limit even if a page never finishes.
-        ExecutorService worker = Executors.newSingleThreadExecutor(task -> {
-            Thread parse = new Thread(task, "parse");
-            parse.setDaemon(true);
-            return parse;
-        });
+        ParseWorkers worker = ParseWorkers.single();
         IssueOutcome outcome;
         try {
             IssuePipeline pipeline = new IssuePipeline(parser::parse, worker, options.timeLimit(),
@@ -138,7 +132,7 @@ public final class ParseCommand {
             return ExitCode.UNEXPECTED;
         }
         finally {
-            worker.shutdownNow();
+            worker.close();
         }
         if (outcome instanceof IssueOutcome.Rejected rejected) {
             return rejected(file, options, rejected);

@@ -1,9 +1,8 @@
 package parkworld.pipeline.parser.messaging;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -12,7 +11,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cloud.stream.binder.kafka.KafkaListenerContainerCustomizer;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -33,6 +34,7 @@ import parkworld.pipeline.messaging.TransientFailures;
 import parkworld.pipeline.parser.ParserProperties;
 import parkworld.pipeline.parser.QualityProperties;
 import parkworld.pipeline.parser.pipeline.IssuePipeline;
+import parkworld.pipeline.parser.pipeline.ParseWorkers;
 import parkworld.pipeline.parser.structure.IssueParser;
 
 @Configuration(proxyBeanMethods = false)
@@ -44,6 +46,12 @@ class MessagingConfiguration {
     /** The producer's own limit when {@code max.request.size} is not configured. */
     private static final long KAFKA_DEFAULT_MAX_REQUEST_SIZE = 1_048_576;
 
+    /** Gauge: parse threads in use, abandoned parses included. */
+    static final String BUSY_PARSE_THREADS = "parkworld.parser.parse.threads.busy";
+
+    /** Gauge: parses abandoned after the time limit that are still running. */
+    static final String ABANDONED_PARSES = "parkworld.parser.parses.abandoned";
+
     private static final Logger log = LoggerFactory.getLogger(MessagingConfiguration.class);
 
     @Bean
@@ -51,17 +59,33 @@ class MessagingConfiguration {
         return Clock.systemUTC();
     }
 
-    @Bean(destroyMethod = "shutdownNow")
-    ExecutorService parserThreads() {
-        return Executors.newCachedThreadPool(runnable -> {
-            Thread thread = new Thread(runnable, "pdf-parser");
-            thread.setDaemon(true);
-            return thread;
-        });
+    /** The parse threads, a fixed number: an abandoned parse that does not stop holds one, never more. */
+    @Bean(destroyMethod = "close")
+    ParseWorkers parseWorkers(ParserProperties properties, Clock clock, MeterRegistry meters) {
+        ParseWorkers workers = new ParseWorkers(properties.parseThreads(), clock);
+        Gauge.builder(BUSY_PARSE_THREADS, workers, ParseWorkers::busy)
+            .description("Parse threads in use, by parses running now or abandoned after the time limit")
+            .register(meters);
+        Gauge.builder(ABANDONED_PARSES, workers, w -> w.abandonedStillRunning().size())
+            .description("Parses abandoned after the time limit that have not stopped yet; readiness is down meanwhile")
+            .register(meters);
+        return workers;
+    }
+
+    /** Readiness: out of service while an abandoned parse still runs (included in the readiness group). */
+    @Bean
+    HealthIndicator parseWorkersHealthIndicator(ParseWorkers parseWorkers) {
+        return new ParseWorkersHealth(parseWorkers);
+    }
+
+    /** Liveness: broken once the listener container stopped for any reason but shutdown. */
+    @Bean
+    ListenerLiveness listenerLiveness(ApplicationEventPublisher events) {
+        return new ListenerLiveness(events);
     }
 
     @Bean
-    IssuePipeline issuePipeline(ParserProperties properties, QualityProperties quality, ExecutorService parserThreads,
+    IssuePipeline issuePipeline(ParserProperties properties, QualityProperties quality, ParseWorkers parseWorkers,
             Environment environment) {
         long maxRequestSize = maxRequestSize(environment);
         if (properties.output().maxRecordSize().toBytes() > maxRequestSize) {
@@ -70,7 +94,7 @@ class MessagingConfiguration {
                     + maxRequestSize + " bytes): such a record would fail to send instead of being dead-lettered");
         }
         IssueParser parser = new IssueParser(properties.limits(), quality.rules());
-        return new IssuePipeline(parser::parse, parserThreads, properties.timeLimit(), properties.output().rules(),
+        return new IssuePipeline(parser::parse, parseWorkers, properties.timeLimit(), properties.output().rules(),
                 properties.version());
     }
 
@@ -127,7 +151,7 @@ class MessagingConfiguration {
 
     /** Bound to {@code extractArticles-in-0}: one {@code IssueFetched} in, its articles and summary out. */
     @Bean
-    Consumer<Message<byte[]>> extractArticles(IssueProcessor processor) {
+    Consumer<Message<byte[]>> extractArticles(IssueProcessor processor, ListenerLiveness liveness) {
         return message -> {
             try {
                 processor.process(CurrentRecord.of(message));
@@ -135,6 +159,24 @@ class MessagingConfiguration {
             catch (InterruptedException ex) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while parsing; the record will be redelivered", ex);
+            }
+            catch (ParseWorkers.AllThreadsBusy ex) {
+                // transient: the after-rollback processor retries the record with backoff; readiness is down
+                log.warn("Issue not parsed yet: {}", ex.getMessage());
+                throw ex;
+            }
+            catch (VirtualMachineError ex) {
+                // The JVM itself is in trouble (out of memory, stack overflow on the consumer thread): the error
+                // stops the container, and the instance must not look alive meanwhile. Run with
+                // -XX:+ExitOnOutOfMemoryError and an out-of-memory error never gets here: the JVM exits at once.
+                liveness.broken(ex.getClass().getName() + " on the consumer thread");
+                throw ex;
+            }
+            catch (Error ex) {
+                // Any other Error (an assertion, a class that failed to load) would stop the container for good,
+                // while it depends on this record: it is a parser bug on this input, dead-lettered as such.
+                throw new TransientFailures.PermanentFailure(DeadLetterReason.PARSER_ERROR,
+                        "parser failed: " + ex.getClass().getName(), ex);
             }
         };
     }
@@ -144,7 +186,20 @@ class MessagingConfiguration {
         DeadLetterReason reason = TransientFailures.permanentReason(failure).orElse(DeadLetterReason.PARSER_ERROR);
         ConsumedRecord consumed = ConsumedRecord.of(record);
         String issueKey = consumed.key() == null ? null : new String(consumed.key(), java.nio.charset.StandardCharsets.UTF_8);
-        deadLetters.publish(consumed, reason, "publishing the issue failed: " + rootCause(failure), issueKey);
+        String message = parserFailure(failure);
+        deadLetters.publish(consumed, reason, message != null ? message
+                : "publishing the issue failed: " + rootCause(failure), issueKey);
+    }
+
+    /** The message of a parser failure the function turned into a permanent one, else null. */
+    private static String parserFailure(Throwable failure) {
+        for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+            if (cause instanceof TransientFailures.PermanentFailure permanent
+                    && permanent.reason() == DeadLetterReason.PARSER_ERROR) {
+                return permanent.getMessage();
+            }
+        }
+        return null;
     }
 
     private static String rootCause(Throwable failure) {

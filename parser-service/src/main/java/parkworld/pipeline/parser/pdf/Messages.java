@@ -16,7 +16,8 @@ final class Messages {
     }
 
     static String oneLine(String text) {
-        String flat = text.replaceAll("\\s+", " ").strip();
+        // PDFBox's messages can quote the PDF (a font or resource name): no control characters in a log line
+        String flat = ControlCharacterFilter.clean(text).replaceAll("\\s+", " ").strip();
         return (flat.length() <= MAX_LENGTH) ? flat : flat.substring(0, MAX_LENGTH - 1) + "…";
     }
 }

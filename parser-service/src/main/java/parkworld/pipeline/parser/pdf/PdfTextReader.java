@@ -9,6 +9,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Iterator;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
 
@@ -18,14 +19,16 @@ import org.apache.pdfbox.io.RandomAccessRead;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 
 /**
  * Opens a PDF with PDFBox and extracts its positioned text in a single pass, rejecting inputs
  * that are empty, not PDFs, damaged, encrypted, over the {@link PdfLimits limits} or without a
  * text layer. Files and streams are read through a buffered file and PDFBox's temp-file stream
- * cache, so heap use does not grow with the size of the PDF. Extraction checks the thread's
- * interrupt flag between pages and gives up with a {@link CancellationException}. Thread-safe.
+ * cache, so heap use does not grow with the size of the PDF; what a page draws is bounded by the
+ * content limits. Extraction checks the thread's interrupt flag at every content-stream operator
+ * and gives up with a {@link CancellationException}. Thread-safe.
  */
 public final class PdfTextReader {
 
@@ -184,19 +187,15 @@ public final class PdfTextReader {
             throw new IssueRejectedException(DeadLetterReason.ENCRYPTED,
                     "PDF is encrypted and does not permit text extraction");
         }
-        int pageCount = document.getNumberOfPages();
-        if (pageCount > this.limits.maxPages()) {
-            throw new IssueRejectedException(DeadLetterReason.TOO_LARGE,
-                    "PDF has " + pageCount + " pages, limit is " + this.limits.maxPages() + " pages");
-        }
+        int pageCount = countPages(document);
         if (pageCount == 0) {
             throw new IssueRejectedException(DeadLetterReason.DAMAGED, "PDF has no pages");
         }
-        PositionedTextStripper stripper = new PositionedTextStripper();
+        PositionedTextStripper stripper = new PositionedTextStripper(this.limits);
         try {
             stripper.writeText(document, Writer.nullWriter());
         }
-        catch (CancellationException ex) {
+        catch (IssueRejectedException | CancellationException ex) {
             throw ex;
         }
         catch (IOException | RuntimeException ex) {
@@ -214,5 +213,30 @@ public final class PdfTextReader {
                     + (pageCount == 1 ? " page" : " pages") + " but no text layer (scanned images only?)");
         }
         return text;
+    }
+
+    /**
+     * The pages extraction will walk, counted by walking the page tree: its declared {@code /Count} is only a
+     * claim, and a tree declaring one page can hold twenty thousand. Walking reads page dictionaries, not content,
+     * and stops one page past the limit.
+     */
+    private int countPages(PDDocument document) {
+        int declared = document.getNumberOfPages();
+        if (declared > this.limits.maxPages()) {
+            throw tooManyPages(Integer.toString(declared));
+        }
+        int walked = 0;
+        for (Iterator<PDPage> pages = document.getPages().iterator(); pages.hasNext(); pages.next()) {
+            if (++walked > this.limits.maxPages()) {
+                throw tooManyPages("more than " + this.limits.maxPages() + " (its page tree declares " + declared
+                        + ")");
+            }
+        }
+        return walked;
+    }
+
+    private IssueRejectedException tooManyPages(String pages) {
+        return new IssueRejectedException(DeadLetterReason.TOO_LARGE,
+                "PDF has " + pages + " pages, limit is " + this.limits.maxPages() + " pages");
     }
 }

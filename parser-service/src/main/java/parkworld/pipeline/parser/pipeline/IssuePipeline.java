@@ -9,8 +9,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.MDC;
@@ -32,20 +30,20 @@ public final class IssuePipeline {
     public static final String EVENT_SOURCE = "/parkworld/parser-service";
 
     private final IssueReader reader;
-    private final ExecutorService workers;
+    private final ParseWorkers workers;
     private final Duration timeLimit;
     private final String parserVersion;
     private final OutputCheck check;
 
     /**
      * @param reader        turns a PDF into an issue (the parser)
-     * @param workers       runs each parse; its threads should be daemons, as a parse past its limit is abandoned
-     *                      (interrupted, and stopped by the parser at the next page)
+     * @param workers       runs each parse; a parse past its limit is abandoned (interrupted, and stopped by the
+     *                      PDF reader at its next content-stream operator)
      * @param timeLimit     for parse, enrichment, events and checks together
      * @param rules         what the output must satisfy
      * @param parserVersion recorded in every article
      */
-    public IssuePipeline(IssueReader reader, ExecutorService workers, Duration timeLimit, OutputRules rules,
+    public IssuePipeline(IssueReader reader, ParseWorkers workers, Duration timeLimit, OutputRules rules,
             String parserVersion) {
         this.reader = Objects.requireNonNull(reader, "reader");
         this.workers = Objects.requireNonNull(workers, "workers");
@@ -64,10 +62,12 @@ public final class IssuePipeline {
      * @param parsedAt the {@code parsedAt} of every event
      * @return the checked records, or why the issue is rejected
      * @throws InterruptedException when the caller is interrupted (shutdown): nothing was decided
+     * @throws ParseWorkers.AllThreadsBusy when no parse thread is free (abandoned parses hold them all): nothing was
+     *         decided, try again later
      */
     public IssueOutcome run(IssueFetched fetched, Path pdf, Instant parsedAt) throws InterruptedException {
         Map<String, String> logContext = MDC.getCopyOfContextMap();
-        Future<IssueOutcome> work = this.workers.submit(() -> {
+        ParseWorkers.Parse<IssueOutcome> work = this.workers.start(fetched.issueKey(), () -> {
             // The worker logs with the caller's issue key.
             if (logContext != null) {
                 MDC.setContextMap(logContext);
@@ -84,12 +84,12 @@ public final class IssuePipeline {
             return work.get(this.timeLimit.toMillis(), TimeUnit.MILLISECONDS);
         }
         catch (TimeoutException ex) {
-            work.cancel(true);
+            work.abandon();
             return new IssueOutcome.Rejected(DeadLetterReason.TIMEOUT,
                     "parsing took longer than the time limit of " + human(this.timeLimit));
         }
         catch (InterruptedException ex) {
-            work.cancel(true);
+            work.abandon();
             throw ex;
         }
         catch (ExecutionException ex) {

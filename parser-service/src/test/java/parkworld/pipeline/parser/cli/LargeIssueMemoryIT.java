@@ -13,10 +13,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import parkworld.pipeline.parser.fixtures.IssuePdf;
+import parkworld.pipeline.parser.pdf.HostilePdfs;
 
 /**
  * A 500-page issue in a JVM with a 256 MB heap: refused with a reason under the default page limit, and parsed
- * whole when the limit allows it, never by running out of memory.
+ * whole when the limit allows it, never by running out of memory. A 40 KB PDF drawing 20 million glyphs on one page,
+ * which PDFBox alone cannot hold in that heap, is refused with a reason too.
  */
 class LargeIssueMemoryIT {
 
@@ -55,6 +57,19 @@ class LargeIssueMemoryIT {
     }
 
     @Test
+    void refusesTwentyMillionGlyphsOnOnePageWithAReasonWithinA256MegabyteHeap() throws Exception {
+        byte[] flood = HostilePdfs.glyphFlood(1, 20_000_000);
+        assertThat(flood.length).as("size of the PDF").isLessThan(100_000);
+        Path file = Files.write(dir.resolve("glyph-flood.pdf"), flood);
+
+        Run run = parse(List.of(), file);
+
+        assertThat(run.exit).as("exit status (stderr: %s)", run.stderr).isEqualTo(4);
+        assertThat(run.stderr.strip()).contains("TOO_LARGE").contains("more glyphs than the limit of 50000 per page")
+            .doesNotContain("OutOfMemoryError").hasLineCount(1);
+    }
+
+    @Test
     void refusesIssueOverThePageLimitWithAReason() throws Exception {
         Run run = parse(List.of());
 
@@ -85,9 +100,13 @@ class LargeIssueMemoryIT {
     }
 
     private static Run parse(List<String> options) throws Exception {
+        return parse(options, pdf);
+    }
+
+    private static Run parse(List<String> options, Path pdf) throws Exception {
         assertThat(JAR).as("the packaged service (run with mvn verify)").isRegularFile();
-        Path stdout = dir.resolve("stdout-" + options.size() + ".txt");
-        Path stderr = dir.resolve("stderr-" + options.size() + ".txt");
+        Path stdout = dir.resolve("stdout-" + options.size() + "-" + pdf.getFileName() + ".txt");
+        Path stderr = dir.resolve("stderr-" + options.size() + "-" + pdf.getFileName() + ".txt");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-jar", JAR.toAbsolutePath().toString(), "parse"));
         command.addAll(options);

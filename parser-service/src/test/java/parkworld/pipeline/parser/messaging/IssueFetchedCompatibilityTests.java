@@ -13,8 +13,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,6 +22,7 @@ import parkworld.pipeline.contract.EventType;
 import parkworld.pipeline.messaging.ConsumedRecord;
 import parkworld.pipeline.parser.pipeline.IssueOutput;
 import parkworld.pipeline.parser.pipeline.IssuePipeline;
+import parkworld.pipeline.parser.pipeline.ParseWorkers;
 import parkworld.pipeline.parser.pipeline.OutputRules;
 import parkworld.pipeline.parser.structure.IssueMetadata;
 import parkworld.pipeline.parser.structure.ParsedArticle;
@@ -38,13 +37,13 @@ class IssueFetchedCompatibilityTests {
     @TempDir
     Path blobs;
 
-    private final ExecutorService threads = Executors.newCachedThreadPool();
+    private final ParseWorkers threads = new ParseWorkers(2, java.time.Clock.systemUTC());
     private final List<IssueOutput> published = new ArrayList<>();
     private final List<String> deadLetters = new ArrayList<>();
 
     @AfterEach
     void stop() {
-        this.threads.shutdownNow();
+        this.threads.close();
     }
 
     @ParameterizedTest

@@ -15,8 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,6 +28,7 @@ import parkworld.pipeline.messaging.ConsumedRecord;
 import parkworld.pipeline.parser.pdf.IssueRejectedException;
 import parkworld.pipeline.parser.pipeline.IssueOutput;
 import parkworld.pipeline.parser.pipeline.IssuePipeline;
+import parkworld.pipeline.parser.pipeline.ParseWorkers;
 import parkworld.pipeline.parser.pipeline.OutputRules;
 import parkworld.pipeline.parser.structure.IssueMetadata;
 import parkworld.pipeline.parser.structure.ParsedArticle;
@@ -40,7 +39,7 @@ class IssueProcessorTests {
     @TempDir
     Path blobs;
 
-    private final ExecutorService threads = Executors.newCachedThreadPool();
+    private final ParseWorkers threads = new ParseWorkers(2, java.time.Clock.systemUTC());
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final List<IssueOutput> published = new ArrayList<>();
     private final List<String> deadLetters = new ArrayList<>();
@@ -50,7 +49,7 @@ class IssueProcessorTests {
 
     @AfterEach
     void stop() {
-        this.threads.shutdownNow();
+        this.threads.close();
     }
 
     private IssueProcessor processor(IssuePipeline.IssueReader reader, Duration timeLimit) {

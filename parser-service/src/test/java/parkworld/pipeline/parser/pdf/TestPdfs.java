@@ -61,6 +61,11 @@ public final class TestPdfs {
         }
     }
 
+    /** One page with one line of Chinese text, in the font generated issues use. */
+    public static byte[] withChineseLine(String line) {
+        return parkworld.pipeline.parser.fixtures.IssuePdf.issue(1, "2023年5月4期").coverLine(line).build();
+    }
+
     /** Pages without any text. */
     public static byte[] blank(int pages) {
         try (PDDocument document = new PDDocument()) {

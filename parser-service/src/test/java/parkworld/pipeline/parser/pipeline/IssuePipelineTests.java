@@ -6,8 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,11 +24,11 @@ class IssuePipelineTests {
     @TempDir
     Path dir;
 
-    private final ExecutorService workers = Executors.newCachedThreadPool();
+    private final ParseWorkers workers = new ParseWorkers(2, java.time.Clock.systemUTC());
 
     @AfterEach
     void stop() {
-        this.workers.shutdownNow();
+        this.workers.close();
     }
 
     private IssueOutcome run(byte[] pdf, OutputRules rules) throws Exception {
