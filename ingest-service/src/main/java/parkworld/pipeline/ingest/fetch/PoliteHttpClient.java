@@ -56,6 +56,16 @@ public final class PoliteHttpClient {
      * @throws FetchException when the host is not allowed, the server keeps failing, or the body is too large
      */
     public byte[] get(URI uri) throws FetchException, InterruptedException {
+        return fetch(uri).body();
+    }
+
+    /**
+     * Fetches a document whole, with what a reader needs to interpret it.
+     *
+     * @throws FetchException when the host is not allowed, the server keeps failing, the body is too large or
+     *                        shorter than its {@code Content-Length} ({@code TRUNCATED})
+     */
+    public FetchedDocument fetch(URI uri) throws FetchException, InterruptedException {
         URI current = uri;
         for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
             if (!this.hostPolicy.allows(current)) {
@@ -78,7 +88,8 @@ public final class PoliteHttpClient {
                 closeQuietly(response);
                 throw new FetchException(current, "HTTP_" + status, "server answered " + status);
             }
-            return readCapped(current, response);
+            return new FetchedDocument(current, readCapped(current, response),
+                    response.headers().firstValue("Content-Type"));
         }
         throw new FetchException(uri, "TOO_MANY_REDIRECTS", "more than " + MAX_REDIRECTS + " redirects");
     }
@@ -198,10 +209,11 @@ public final class PoliteHttpClient {
             closeQuietly(response);
             throw new FetchException(uri, "TOO_LARGE", declared + " bytes exceeds parkworld.ingest.crawler.max-document-size");
         }
+        long total = 0;
         try (InputStream in = response.body()) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream(declared > 0 ? (int) declared : 64 * 1024);
+            // Sized by what arrives, not by what the header announces: a header may promise far more than is sent.
+            ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
             byte[] buffer = new byte[64 * 1024];
-            long total = 0;
             for (int n; (n = in.read(buffer)) != -1;) {
                 total += n;
                 if (total > max) {
@@ -210,11 +222,23 @@ public final class PoliteHttpClient {
                 }
                 out.write(buffer, 0, n);
             }
+            if (declared >= 0 && total != declared) {
+                throw truncated(uri, declared, total);
+            }
             return out.toByteArray();
         }
         catch (IOException ex) {
+            if (declared > total) {
+                // The connection ended before the announced length: half a document, never to be stored.
+                throw truncated(uri, declared, total);
+            }
             throw new FetchException(uri, "IO_ERROR", "reading body failed: " + ex, ex);
         }
+    }
+
+    private static FetchException truncated(URI uri, long declared, long received) {
+        return new FetchException(uri, "TRUNCATED",
+                "received " + received + " of the " + declared + " bytes its Content-Length announced");
     }
 
     private static void closeQuietly(HttpResponse<InputStream> response) {
@@ -251,6 +275,16 @@ public final class PoliteHttpClient {
      */
     public record CrawlSettings(String userAgent, Duration minDelayPerHost, Duration requestTimeout, int maxAttempts,
             Duration initialBackoff, Duration maxBackoff, long maxDocumentBytes, Duration maxCrawlDelay) {
+    }
+
+    /**
+     * A document as the server sent it.
+     *
+     * @param uri         where it was found, after redirects: relative links in it resolve against this
+     * @param body        its bytes, complete
+     * @param contentType the {@code Content-Type} header, if any
+     */
+    public record FetchedDocument(URI uri, byte[] body, java.util.Optional<String> contentType) {
     }
 
     private record CachedRobots(RobotsRules rules, Instant fetchedAt) {
