@@ -27,31 +27,19 @@ public final class FixtureWebsite implements AutoCloseable {
             this.requests.add(path);
             this.userAgents.add(exchange.getRequestHeaders().getFirst("User-Agent"));
             Queue<Response> queue = this.responses.get(path);
-            Response response = queue == null ? new Response(404, Map.of(), new byte[0], -1)
+            Response response = queue == null ? new Response(404, Map.of(), new byte[0])
                     : queue.size() > 1 ? queue.poll() : queue.peek();
             response.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
-            long length = response.declaredLength() >= 0 ? response.declaredLength()
-                    : response.body().length == 0 ? -1 : response.body().length;
-            exchange.sendResponseHeaders(response.status(), length);
+            exchange.sendResponseHeaders(response.status(), response.body().length == 0 ? -1 : response.body().length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(response.body());
-            }
-            catch (IOException ex) {
-                // A truncated response: fewer bytes than announced; the server drops the connection.
             }
         });
         this.server.start();
     }
 
     public FixtureWebsite serve(String path, int status, byte[] body, Map<String, String> headers) {
-        this.responses.computeIfAbsent(path, p -> new ArrayDeque<>()).add(new Response(status, headers, body, -1));
-        return this;
-    }
-
-    /** Announces {@code declaredLength} bytes, sends {@code body} (fewer), then drops the connection. */
-    public FixtureWebsite serveTruncated(String path, byte[] body, long declaredLength) {
-        this.responses.computeIfAbsent(path, p -> new ArrayDeque<>())
-            .add(new Response(200, Map.of(), body, declaredLength));
+        this.responses.computeIfAbsent(path, p -> new ArrayDeque<>()).add(new Response(status, headers, body));
         return this;
     }
 
@@ -76,6 +64,6 @@ public final class FixtureWebsite implements AutoCloseable {
         this.server.stop(0);
     }
 
-    private record Response(int status, Map<String, String> headers, byte[] body, long declaredLength) {
+    private record Response(int status, Map<String, String> headers, byte[] body) {
     }
 }
