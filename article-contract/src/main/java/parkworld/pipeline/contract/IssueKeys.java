@@ -19,6 +19,17 @@ public final class IssueKeys {
         return key.isEmpty() ? Optional.empty() : Optional.of(key);
     }
 
+    /**
+     * The key of an issue whose serial is known before its file is read, e.g. from a listing page's
+     * {@code 总153期}: {@code issue-153}, the same key as the file {@code issue-153.pdf} gets.
+     */
+    public static String fromSerial(long serial) {
+        if (serial < 1) {
+            throw new IllegalArgumentException("an issue serial is positive: " + serial);
+        }
+        return "issue-" + serial;
+    }
+
     /** The fallback key: {@code issue-} and the first 12 hex digits of a SHA-256. */
     public static String fromHash(String sha256) {
         return "issue-" + sha256.substring(0, 12);

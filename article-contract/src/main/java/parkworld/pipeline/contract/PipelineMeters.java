@@ -18,7 +18,10 @@ public final class PipelineMeters {
 
     /** Timer: one ingest run; tag outcome {@code ok}, {@code partial}, {@code failed}. */
     public static final String INGEST_RUN_DURATION = "parkworld.ingest.run.duration";
-    /** Counter: issues seen by an ingest run; tags outcome ({@code published}, {@code unchanged}, {@code failed}), reason. */
+    /**
+     * Counter: issues seen by an ingest run; tags outcome ({@code published}, {@code unchanged}, {@code duplicate}: the
+     * same bytes as another URL of the run, {@code failed}: not fetched, or rejected as no issue), reason.
+     */
     public static final String INGEST_ISSUES = "parkworld.ingest.issues";
 
     /** Timer: parsing one issue; tag outcome. */

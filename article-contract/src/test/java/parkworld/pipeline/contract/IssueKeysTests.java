@@ -1,7 +1,9 @@
 package parkworld.pipeline.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -24,5 +26,16 @@ class IssueKeysTests {
     @CsvSource("9f2c6a1e0b8d4f7a3c5e9b1d2f4a6c8e0a2b4c6d8e0f1a3b5c7d9e1f3a5b7c9d, issue-9f2c6a1e0b8d")
     void fallsBackToTheHash(String sha256, String key) {
         assertThat(IssueKeys.fromHash(sha256)).isEqualTo(key);
+    }
+
+    @Test
+    void keysASerialLikeTheFileNamedAfterIt() {
+        assertThat(IssueKeys.fromSerial(153)).isEqualTo("issue-153")
+            .isEqualTo(IssueKeys.fromFileName("issue-153.pdf").orElseThrow());
+    }
+
+    @Test
+    void refusesASerialBelowOne() {
+        assertThatIllegalArgumentException().isThrownBy(() -> IssueKeys.fromSerial(0));
     }
 }

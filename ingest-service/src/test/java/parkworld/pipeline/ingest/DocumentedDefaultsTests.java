@@ -9,6 +9,7 @@ class DocumentedDefaultsTests {
 
     @ParameterizedTest
     @CsvSource({ "parkworld.ingest.source, parkworld.pipeline.ingest.SourceProperties",
+            "parkworld.ingest.discovery, parkworld.pipeline.ingest.DiscoveryProperties",
             "parkworld.ingest.crawler, parkworld.pipeline.ingest.CrawlerProperties",
             "parkworld.ingest.blob-store, parkworld.pipeline.ingest.BlobStoreProperties",
             "parkworld.ingest.schedule, parkworld.pipeline.ingest.ScheduleProperties" })

@@ -17,20 +17,20 @@ public final class FolderDiscovery implements IssueDiscovery {
     }
 
     @Override
-    public List<IssueLink> discover() throws IOException {
+    public Discovered discover() throws IOException {
         if (Files.isRegularFile(this.location)) {
-            return List.of(IssueLink.of(this.location.toAbsolutePath().toUri()));
+            return Discovered.of(List.of(IssueLink.of(this.location.toAbsolutePath().toUri())));
         }
         if (!Files.isDirectory(this.location)) {
             throw new IOException(this.location.toAbsolutePath()
                     + " is neither a folder nor a file: check parkworld.ingest.source.location");
         }
         try (Stream<Path> files = Files.list(this.location)) {
-            return files.filter(Files::isRegularFile)
+            return Discovered.of(files.filter(Files::isRegularFile)
                 .filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".pdf"))
                 .sorted()
                 .map(p -> IssueLink.of(p.toAbsolutePath().toUri()))
-                .toList();
+                .toList());
         }
     }
 }

@@ -1,101 +1,152 @@
 package parkworld.pipeline.ingest.discovery;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashSet;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import parkworld.pipeline.ingest.DiscoveryProperties;
 import parkworld.pipeline.ingest.fetch.FetchException;
 import parkworld.pipeline.ingest.fetch.HostPolicy;
 import parkworld.pipeline.ingest.fetch.PoliteHttpClient;
 
 /**
- * Reads an HTML listing page and returns the PDFs it links to on allowed hosts. Links are resolved against the page
- * (or its {@code <base href>}), so relative and absolute links both work.
+ * Reads HTML listing pages and returns the candidate issues they link to on allowed hosts. Each listing URL is
+ * followed through its pagination up to a maximum number of pages; a "next" link back to a page already read ends
+ * that listing, so a pagination that loops is read once. Pages are parsed with jsoup, which tolerates broken markup
+ * and resolves links against the page or its {@code <base href>}.
  */
 public final class ListingPageDiscovery implements IssueDiscovery {
 
+    /** Counter of listing pages read; tags outcome ({@code read}, {@code failed}, {@code loop}, {@code cut}), reason. */
+    static final String LISTING_PAGES = "parkworld.ingest.listing.pages";
+
     private static final Logger log = LoggerFactory.getLogger(ListingPageDiscovery.class);
 
-    private static final Pattern HREF = Pattern.compile("href\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)'|([^\\s>]+))",
-            Pattern.CASE_INSENSITIVE);
-
-    private static final Pattern BASE = Pattern.compile("<base\\s[^>]*href\\s*=\\s*[\"']([^\"']+)[\"']",
-            Pattern.CASE_INSENSITIVE);
-
-    private final URI listingPage;
+    private final List<URI> listingUrls;
     private final PoliteHttpClient http;
     private final HostPolicy hostPolicy;
+    private final CandidateRules candidates;
+    private final NextPageLinks nextPages;
+    private final int maxPages;
+    private final MeterRegistry meters;
 
-    public ListingPageDiscovery(URI listingPage, PoliteHttpClient http, HostPolicy hostPolicy) {
-        this.listingPage = listingPage;
+    public ListingPageDiscovery(List<URI> listingUrls, PoliteHttpClient http, HostPolicy hostPolicy,
+            DiscoveryProperties config, MeterRegistry meters) {
+        this.listingUrls = List.copyOf(listingUrls);
         this.http = http;
         this.hostPolicy = hostPolicy;
+        this.candidates = new CandidateRules(config.candidates());
+        this.nextPages = new NextPageLinks(config.pagination());
+        this.maxPages = config.pagination().maxPages();
+        this.meters = meters;
     }
 
     @Override
-    public List<IssueLink> discover() throws IOException, InterruptedException {
-        String html;
-        try {
-            html = new String(this.http.get(this.listingPage), StandardCharsets.UTF_8);
+    public Discovered discover() throws IOException, InterruptedException {
+        Map<URI, IssueLink> found = new LinkedHashMap<>();
+        Set<URI> read = new HashSet<>();
+        List<String> problems = new ArrayList<>();
+        int pagesRead = 0;
+        for (URI start : this.listingUrls) {
+            pagesRead += readListing(start, read, found, problems);
         }
-        catch (FetchException ex) {
-            throw new IOException("listing page " + ex.getMessage() + " (" + ex.reason() + ")", ex);
+        if (pagesRead == 0) {
+            throw new IOException("no listing page could be read (" + String.join("; ", problems)
+                    + "): check parkworld.ingest.source.location / listing-urls");
         }
-        return pdfLinks(html);
+        // A listing page linked from another listing page (a menu entry "园区周报") is no issue.
+        read.forEach(found::remove);
+        return new Discovered(List.copyOf(found.values()), problems);
     }
 
-    List<IssueLink> pdfLinks(String html) {
-        URI base = this.listingPage;
-        Matcher baseTag = BASE.matcher(html);
-        if (baseTag.find()) {
-            base = resolve(base, baseTag.group(1));
+    /** Reads one listing through its pages; returns how many pages were read. */
+    private int readListing(URI start, Set<URI> read, Map<URI, IssueLink> found, List<String> problems)
+            throws InterruptedException {
+        Optional<URI> next = LinkTargets.toUri(start.toString());
+        int pages = 0;
+        while (next.isPresent()) {
+            URI page = next.get();
+            if (!read.add(page)) {
+                log.info("Listing {}: the next link of page {} points back to {}, read before; the listing ends there",
+                        start, pages, page);
+                count("loop", "PAGINATION_LOOP");
+                return pages;
+            }
+            if (pages == this.maxPages) {
+                log.warn("Listing {} cut after {} pages: parkworld.ingest.discovery.pagination.max-pages; {} not read",
+                        start, pages, page);
+                count("cut", "MAX_PAGES");
+                problems.add("listing " + start + ": MAX_PAGES cut after " + pages + " pages, " + page + " not read");
+                return pages;
+            }
+            Document document;
+            try {
+                document = fetch(page);
+            }
+            catch (FetchException ex) {
+                log.warn("Listing page {} not read: {} ({})", page, ex.getMessage(), ex.reason());
+                count("failed", ex.reason());
+                problems.add("listing page " + page + ": " + ex.reason() + " " + ex.getMessage());
+                return pages;
+            }
+            pages++;
+            count("read", "none");
+            addCandidates(page, document, found);
+            next = this.nextPages.next(document);
         }
-        Set<URI> found = new LinkedHashSet<>();
-        Matcher href = HREF.matcher(html);
-        while (href.find()) {
-            String raw = href.group(1) != null ? href.group(1) : href.group(2) != null ? href.group(2) : href.group(3);
-            URI uri = resolve(base, decodeEntities(raw.trim()));
-            if (uri == null || uri.getPath() == null || !uri.getPath().toLowerCase(Locale.ROOT).endsWith(".pdf")) {
+        return pages;
+    }
+
+    private Document fetch(URI page) throws FetchException, InterruptedException {
+        if (!this.hostPolicy.allows(page)) {
+            throw new FetchException(page, "HOST_NOT_ALLOWED",
+                    "host is not in parkworld.ingest.crawler.allowed-hosts " + this.hostPolicy.allowedHosts());
+        }
+        PoliteHttpClient.FetchedDocument fetched = this.http.fetch(page);
+        HtmlDecoder.Decoded decoded = HtmlDecoder.decode(fetched.body(), fetched.contentType(), fetched.uri());
+        log.debug("Listing page {} decoded as {}", page, decoded.charset());
+        return decoded.document();
+    }
+
+    /** Adds the page's candidate issues not found before, in page order. */
+    void addCandidates(URI page, Document document, Map<URI, IssueLink> found) {
+        int candidates = 0;
+        for (Element link : document.select("a[href], area[href]")) {
+            Optional<URI> target = LinkTargets.toUri(link.absUrl("href"));
+            if (target.isEmpty()) {
+                log.debug("Listing page {}: ignoring a link that is no URI: {}", page, link.attr("href"));
+                continue;
+            }
+            URI uri = target.get();
+            Optional<String> rule = this.candidates.matchingRule(link, uri);
+            if (rule.isEmpty()) {
                 continue;
             }
             if (!this.hostPolicy.allows(uri)) {
                 log.info("Skipping {}: host is not in parkworld.ingest.crawler.allowed-hosts", uri);
                 continue;
             }
-            found.add(withoutFragment(uri));
+            if (!found.containsKey(uri)) {
+                IssueLink issue = IssueLink.of(uri, this.candidates.issueSerial(link));
+                log.debug("Listing page {}: candidate {} as {} ({})", page, uri, issue.issueKey(), rule.get());
+                found.put(uri, issue);
+                candidates++;
+            }
         }
-        return found.stream().map(IssueLink::of).toList();
+        log.info("Listing page {}: {} new candidate issue(s)", page, candidates);
     }
 
-    private static URI resolve(URI base, String link) {
-        try {
-            return base.resolve(link.replace(" ", "%20"));
-        }
-        catch (IllegalArgumentException ex) {
-            log.debug("Ignoring unparseable link {}", link);
-            return null;
-        }
-    }
-
-    private static String decodeEntities(String link) {
-        return link.replace("&amp;", "&");
-    }
-
-    private static URI withoutFragment(URI uri) {
-        try {
-            return new URI(uri.getScheme(), uri.getRawAuthority() == null ? null : uri.getAuthority(), uri.getPath(),
-                    uri.getQuery(), null);
-        }
-        catch (URISyntaxException ex) {
-            return uri;
-        }
+    private void count(String outcome, String reason) {
+        this.meters.counter(LISTING_PAGES, "outcome", outcome, "reason", reason).increment();
     }
 }

@@ -1,9 +1,11 @@
 package parkworld.pipeline.ingest.fetch;
 
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.Random;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import parkworld.pipeline.ingest.CrawlerProperties;
@@ -17,7 +19,8 @@ class FetchConfiguration {
         if (!crawler.allowedHosts().isEmpty()) {
             return new HostPolicy(crawler.allowedHosts());
         }
-        return new HostPolicy(source.isWeb() ? Set.of(source.listingPage().getHost()) : Set.of());
+        return new HostPolicy(source.isWeb()
+                ? source.listingPages().stream().map(URI::getHost).collect(Collectors.toUnmodifiableSet()) : Set.of());
     }
 
     @Bean

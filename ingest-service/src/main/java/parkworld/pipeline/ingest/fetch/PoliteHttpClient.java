@@ -28,6 +28,8 @@ public final class PoliteHttpClient {
 
     private static final int MAX_REDIRECTS = 5;
     private static final Duration ROBOTS_TTL = Duration.ofDays(1);
+    /** How long an unreadable robots.txt (429, 5xx, network error) keeps its site closed before it is asked again. */
+    private static final Duration ROBOTS_RETRY_AFTER = Duration.ofMinutes(10);
     private static final long MAX_ROBOTS_BYTES = 512 * 1024;
 
     private final HttpClient http;
@@ -56,29 +58,38 @@ public final class PoliteHttpClient {
      * @throws FetchException when the host is not allowed, the server keeps failing, or the body is too large
      */
     public byte[] get(URI uri) throws FetchException, InterruptedException {
+        return fetch(uri).body();
+    }
+
+    /**
+     * Fetches a document whole, with what a reader needs to interpret it.
+     *
+     * @throws FetchException when the host is not allowed, the server keeps failing, the body is too large or
+     *                        shorter than its {@code Content-Length} ({@code TRUNCATED})
+     */
+    public FetchedDocument fetch(URI uri) throws FetchException, InterruptedException {
         URI current = uri;
         for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
             if (!this.hostPolicy.allows(current)) {
                 throw new FetchException(current, "HOST_NOT_ALLOWED", "host is not in parkworld.ingest.crawler.allowed-hosts "
                         + this.hostPolicy.allowedHosts());
             }
-            if (!robots(current).allows(current.getRawPath() + (current.getRawQuery() == null ? "" : "?" + current.getRawQuery()))) {
+            if (!robots(current).allows(current)) {
                 throw new FetchException(current, "ROBOTS_DISALLOWED", "the site's robots.txt disallows it");
             }
             HttpResponse<InputStream> response = sendWithRetries(current);
             int status = response.statusCode();
             if (status >= 300 && status < 400) {
                 closeQuietly(response);
-                String location = response.headers().firstValue("Location").orElseThrow(
-                        () -> new FetchException(uri, "BAD_REDIRECT", "redirect " + status + " without Location"));
-                current = current.resolve(location);
+                current = redirectTarget(current, response);
                 continue;
             }
             if (status != 200) {
                 closeQuietly(response);
                 throw new FetchException(current, "HTTP_" + status, "server answered " + status);
             }
-            return readCapped(current, response);
+            return new FetchedDocument(current, readCapped(current, response),
+                    response.headers().firstValue("Content-Type"));
         }
         throw new FetchException(uri, "TOO_MANY_REDIRECTS", "more than " + MAX_REDIRECTS + " redirects");
     }
@@ -117,7 +128,7 @@ public final class PoliteHttpClient {
         synchronized (this.hostLocks.computeIfAbsent(host, h -> new Object())) {
             Instant last = this.lastRequestPerHost.get(host);
             if (last != null) {
-                Duration wait = Duration.between(this.clock.instant(), last.plus(delayFor(host)));
+                Duration wait = Duration.between(this.clock.instant(), last.plus(delayFor(uri)));
                 if (!wait.isNegative() && !wait.isZero()) {
                     this.sleeper.sleep(wait);
                 }
@@ -127,10 +138,10 @@ public final class PoliteHttpClient {
         }
     }
 
-    private Duration delayFor(String host) {
+    private Duration delayFor(URI uri) {
         Duration delay = this.settings.minDelayPerHost();
-        CachedRobots robots = this.robotsPerHost.get(host);
-        if (robots != null && robots.rules().crawlDelay().isPresent()) {
+        CachedRobots robots = this.robotsPerHost.get(authority(uri));
+        if (robots != null && robots.unavailable() == null && robots.rules().crawlDelay().isPresent()) {
             // A site may ask for a slower pace, up to the cap: a huge Crawl-delay must not stall the weekly run.
             Duration asked = robots.rules().crawlDelay().get();
             Duration capped = asked.compareTo(this.settings.maxCrawlDelay()) > 0 ? this.settings.maxCrawlDelay() : asked;
@@ -141,32 +152,83 @@ public final class PoliteHttpClient {
         return delay;
     }
 
-    /** The robots.txt rules of the URI's host, fetched once a day. */
+    /**
+     * The robots.txt rules of the URI's authority (scheme, host, port), cached for a day. RFC 9309: redirects are
+     * followed (up to five, each hop on an allowed host); a 4xx answer (429 aside) means no rules; 429, 5xx or a
+     * network error mean the site may not be crawled for now. That verdict is cached for a short while only, so the
+     * robots.txt is asked again later in the run instead of once per document.
+     */
     private RobotsRules robots(URI uri) throws FetchException, InterruptedException {
-        String host = uri.getHost().toLowerCase(java.util.Locale.ROOT);
-        CachedRobots cached = this.robotsPerHost.get(host);
-        if (cached != null && cached.fetchedAt().plus(ROBOTS_TTL).isAfter(this.clock.instant())) {
-            return cached.rules();
+        String authority = authority(uri);
+        CachedRobots cached = this.robotsPerHost.get(authority);
+        if (cached == null || !cached.validUntil().isAfter(this.clock.instant())) {
+            cached = fetchRobots(uri);
+            this.robotsPerHost.put(authority, cached);
         }
+        if (cached.unavailable() != null) {
+            throw new FetchException(uri, "ROBOTS_UNAVAILABLE", cached.unavailable() + "; not crawling "
+                    + authority + " until " + cached.validUntil());
+        }
+        return cached.rules();
+    }
+
+    private CachedRobots fetchRobots(URI uri) throws InterruptedException {
         URI robotsUri = uri.resolve("/robots.txt");
-        HttpResponse<InputStream> response = sendWithRetries(robotsUri);
-        int status = response.statusCode();
-        RobotsRules rules;
-        if (status == 200) {
-            byte[] body = readCapped(robotsUri, response, MAX_ROBOTS_BYTES);
-            rules = RobotsRules.parse(new String(body, java.nio.charset.StandardCharsets.UTF_8), productToken());
+        Instant now = this.clock.instant();
+        try {
+            for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
+                if (!this.hostPolicy.allows(robotsUri)) {
+                    return unavailable(robotsUri + " is not on parkworld.ingest.crawler.allowed-hosts "
+                            + this.hostPolicy.allowedHosts() + " (robots.txt redirected there)", now);
+                }
+                HttpResponse<InputStream> response = sendWithRetries(robotsUri);
+                int status = response.statusCode();
+                if (status >= 200 && status < 300) {
+                    byte[] body = readCapped(robotsUri, response, MAX_ROBOTS_BYTES);
+                    return new CachedRobots(RobotsRules.parse(robotsUri, body, productToken()), null, now.plus(ROBOTS_TTL));
+                }
+                if (status >= 300 && status < 400) {
+                    closeQuietly(response);
+                    robotsUri = redirectTarget(robotsUri, response);
+                    continue;
+                }
+                closeQuietly(response);
+                if (status == 429 || status >= 500) {
+                    return unavailable("robots.txt answered " + status, now);
+                }
+                log.info("{} answered {}: no rules, everything allowed (RFC 9309)", robotsUri, status);
+                return new CachedRobots(RobotsRules.allowAll(), null, now.plus(ROBOTS_TTL));
+            }
+            // RFC 9309 2.3.1.2: after five redirects the crawler may take the robots.txt as unavailable, i.e. 4xx.
+            log.info("robots.txt of {} redirects more than {} times: no rules, everything allowed (RFC 9309)",
+                    authority(uri), MAX_REDIRECTS);
+            return new CachedRobots(RobotsRules.allowAll(), null, now.plus(ROBOTS_TTL));
         }
-        else if (status >= 500) {
-            closeQuietly(response);
-            // RFC 9309: an unreachable robots.txt means the crawler must assume it may not crawl, for now.
-            throw new FetchException(uri, "ROBOTS_UNAVAILABLE", "robots.txt answered " + status + "; not crawling now");
+        catch (FetchException ex) {
+            return unavailable("robots.txt could not be read: " + ex.getMessage() + " (" + ex.reason() + ")", now);
         }
-        else {
-            closeQuietly(response);
-            rules = RobotsRules.allowAll();
+    }
+
+    private CachedRobots unavailable(String why, Instant now) {
+        log.warn("{}: crawling that site is disallowed for now, asked again after {}", why, ROBOTS_RETRY_AFTER);
+        return new CachedRobots(RobotsRules.allowAll(), why, now.plus(ROBOTS_RETRY_AFTER));
+    }
+
+    private static String authority(URI uri) {
+        return uri.getScheme().toLowerCase(java.util.Locale.ROOT) + "://" + uri.getHost().toLowerCase(java.util.Locale.ROOT)
+                + ":" + uri.getPort();
+    }
+
+    /** Where a 3xx answer points; a missing or malformed {@code Location} is refused, never an uncaught exception. */
+    private static URI redirectTarget(URI from, HttpResponse<InputStream> response) throws FetchException {
+        String location = response.headers().firstValue("Location").orElseThrow(
+                () -> new FetchException(from, "BAD_REDIRECT", "redirect " + response.statusCode() + " without Location"));
+        try {
+            return from.resolve(location.trim());
         }
-        this.robotsPerHost.put(host, new CachedRobots(rules, this.clock.instant()));
-        return rules;
+        catch (IllegalArgumentException ex) {
+            throw new FetchException(from, "BAD_REDIRECT", "redirect to a malformed Location", ex);
+        }
     }
 
     private String productToken() {
@@ -198,10 +260,11 @@ public final class PoliteHttpClient {
             closeQuietly(response);
             throw new FetchException(uri, "TOO_LARGE", declared + " bytes exceeds parkworld.ingest.crawler.max-document-size");
         }
+        long total = 0;
         try (InputStream in = response.body()) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream(declared > 0 ? (int) declared : 64 * 1024);
+            // Sized by what arrives, not by what the header announces: a header may promise far more than is sent.
+            ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
             byte[] buffer = new byte[64 * 1024];
-            long total = 0;
             for (int n; (n = in.read(buffer)) != -1;) {
                 total += n;
                 if (total > max) {
@@ -210,11 +273,23 @@ public final class PoliteHttpClient {
                 }
                 out.write(buffer, 0, n);
             }
+            if (declared >= 0 && total != declared) {
+                throw truncated(uri, declared, total);
+            }
             return out.toByteArray();
         }
         catch (IOException ex) {
+            if (declared > total) {
+                // The connection ended before the announced length: half a document, never to be stored.
+                throw truncated(uri, declared, total);
+            }
             throw new FetchException(uri, "IO_ERROR", "reading body failed: " + ex, ex);
         }
+    }
+
+    private static FetchException truncated(URI uri, long declared, long received) {
+        return new FetchException(uri, "TRUNCATED",
+                "received " + received + " of the " + declared + " bytes its Content-Length announced");
     }
 
     private static void closeQuietly(HttpResponse<InputStream> response) {
@@ -253,6 +328,19 @@ public final class PoliteHttpClient {
             Duration initialBackoff, Duration maxBackoff, long maxDocumentBytes, Duration maxCrawlDelay) {
     }
 
-    private record CachedRobots(RobotsRules rules, Instant fetchedAt) {
+    /**
+     * A document as the server sent it.
+     *
+     * @param uri         where it was found, after redirects: relative links in it resolve against this
+     * @param body        its bytes, complete
+     * @param contentType the {@code Content-Type} header, if any
+     */
+    public record FetchedDocument(URI uri, byte[] body, java.util.Optional<String> contentType) {
+    }
+
+    /**
+     * @param unavailable why the site may not be crawled for now, or null when {@code rules} apply
+     */
+    private record CachedRobots(RobotsRules rules, String unavailable, Instant validUntil) {
     }
 }

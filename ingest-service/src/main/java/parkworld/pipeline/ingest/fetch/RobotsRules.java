@@ -1,29 +1,32 @@
 package parkworld.pipeline.ingest.fetch;
 
+import crawlercommons.robots.BaseRobotRules;
+import crawlercommons.robots.SimpleRobotRules;
+import crawlercommons.robots.SimpleRobotRulesParser;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The rules of a robots.txt that apply to one crawler: the group naming its product token, else the {@code *}
- * group. Paths are matched by prefix (with {@code *} and a final {@code $} as wildcards); the longest matching rule
- * wins and, on a tie, Allow wins, as RFC 9309 says.
+ * The rules of a site's robots.txt that apply to this crawler, as RFC 9309 defines them, parsed and matched by
+ * crawler-commons' {@link SimpleRobotRulesParser}: the group naming the crawler's product token, else the {@code *}
+ * group; the longest matching rule wins, Allow on a tie. Its matcher takes linear time, so a hostile rule such as
+ * {@code Disallow: /************Z} costs nothing.
  */
 public final class RobotsRules {
 
-    private static final RobotsRules ALLOW_ALL = new RobotsRules(List.of(), null);
+    private static final RobotsRules ALLOW_ALL = new RobotsRules(new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_ALL));
 
-    private final List<Rule> rules;
-    private final Duration crawlDelay;
+    private final BaseRobotRules rules;
 
-    private RobotsRules(List<Rule> rules, Duration crawlDelay) {
+    private RobotsRules(BaseRobotRules rules) {
         this.rules = rules;
-        this.crawlDelay = crawlDelay;
     }
 
-    /** No robots.txt (a 4xx answer): everything is allowed. */
+    /** No robots.txt (a 4xx answer, RFC 9309 2.3.1.3): everything is allowed. */
     public static RobotsRules allowAll() {
         return ALLOW_ALL;
     }
@@ -35,112 +38,31 @@ public final class RobotsRules {
      * @param productToken e.g. {@code parkworld-pipeline}, matched case-insensitively
      */
     public static RobotsRules parse(String text, String productToken) {
-        String token = productToken.toLowerCase(Locale.ROOT);
-        List<Group> groups = new ArrayList<>();
-        Group current = null;
-        boolean lastWasAgent = false;
-        for (String rawLine : text.split("\r?\n|\r")) {
-            String line = rawLine.replaceFirst("#.*", "").trim();
-            int colon = line.indexOf(':');
-            if (colon < 0) {
-                continue;
-            }
-            String field = line.substring(0, colon).trim().toLowerCase(Locale.ROOT);
-            String value = line.substring(colon + 1).trim();
-            if (field.equals("user-agent")) {
-                if (current == null || !lastWasAgent) {
-                    current = new Group();
-                    groups.add(current);
-                }
-                current.agents.add(value.toLowerCase(Locale.ROOT));
-                lastWasAgent = true;
-                continue;
-            }
-            lastWasAgent = false;
-            if (current == null) {
-                continue;
-            }
-            switch (field) {
-                case "allow" -> current.rules.add(new Rule(value, true));
-                case "disallow" -> {
-                    // An empty Disallow allows everything; it adds no rule.
-                    if (!value.isEmpty()) {
-                        current.rules.add(new Rule(value, false));
-                    }
-                }
-                case "crawl-delay" -> current.crawlDelay = parseDelay(value);
-                default -> {
-                }
-            }
-        }
-        Group chosen = groups.stream().filter(g -> g.agents.stream().anyMatch(a -> !a.equals("*") && token.startsWith(a)))
-            .findFirst()
-            .or(() -> groups.stream().filter(g -> g.agents.contains("*")).findFirst())
-            .orElse(null);
-        return chosen == null ? ALLOW_ALL : new RobotsRules(List.copyOf(chosen.rules), chosen.crawlDelay);
+        return parse(URI.create("http://robots.invalid/robots.txt"), text.getBytes(StandardCharsets.UTF_8), productToken);
     }
 
-    /** Whether the crawler may fetch this path (with its query, if any). */
-    public boolean allows(String pathAndQuery) {
-        String path = pathAndQuery == null || pathAndQuery.isEmpty() ? "/" : pathAndQuery;
-        Rule best = null;
-        for (Rule rule : this.rules) {
-            if (rule.matches(path) && (best == null || rule.pattern.length() > best.pattern.length()
-                    || (rule.pattern.length() == best.pattern.length() && rule.allow))) {
-                best = rule;
-            }
-        }
-        return best == null || best.allow;
+    /**
+     * @param robotsUrl    where the robots.txt was read (for the parser's log lines)
+     * @param content      its bytes, UTF-8 as RFC 9309 says
+     * @param productToken the crawler's product token
+     */
+    static RobotsRules parse(URI robotsUrl, byte[] content, String productToken) {
+        // No maximum Crawl-delay here: crawler-commons would disallow a whole site asking for more; the client caps it.
+        SimpleRobotRulesParser parser = new SimpleRobotRulesParser(Long.MAX_VALUE,
+                SimpleRobotRulesParser.DEFAULT_MAX_WARNINGS);
+        return new RobotsRules(parser.parseContent(robotsUrl.toString(), content, "text/plain",
+                List.of(productToken.toLowerCase(Locale.ROOT))));
+    }
+
+    /** Whether the crawler may fetch this URL. */
+    public boolean allows(URI uri) {
+        return this.rules.isAllowed(uri.toASCIIString());
     }
 
     /** The Crawl-delay the site asks for, if any. */
     public Optional<Duration> crawlDelay() {
-        return Optional.ofNullable(this.crawlDelay);
-    }
-
-    private static Duration parseDelay(String value) {
-        try {
-            double seconds = Double.parseDouble(value);
-            return seconds < 0 ? null : Duration.ofMillis((long) (seconds * 1000));
-        }
-        catch (NumberFormatException ex) {
-            return null;
-        }
-    }
-
-    private static final class Group {
-
-        final List<String> agents = new ArrayList<>();
-        final List<Rule> rules = new ArrayList<>();
-        Duration crawlDelay;
-    }
-
-    private record Rule(String pattern, boolean allow) {
-
-        boolean matches(String path) {
-            boolean anchored = this.pattern.endsWith("$");
-            String body = anchored ? this.pattern.substring(0, this.pattern.length() - 1) : this.pattern;
-            return matches(body, 0, path, 0, anchored);
-        }
-
-        private static boolean matches(String pattern, int p, String path, int i, boolean anchored) {
-            while (p < pattern.length()) {
-                char c = pattern.charAt(p);
-                if (c == '*') {
-                    for (int j = i; j <= path.length(); j++) {
-                        if (matches(pattern, p + 1, path, j, anchored)) {
-                            return true;
-                        }
-                    }
-                    return false;
-                }
-                if (i >= path.length() || path.charAt(i) != c) {
-                    return false;
-                }
-                p++;
-                i++;
-            }
-            return !anchored || i == path.length();
-        }
+        long millis = this.rules.getCrawlDelay();
+        return millis == BaseRobotRules.UNSET_CRAWL_DELAY || millis < 0 ? Optional.empty()
+                : Optional.of(Duration.ofMillis(millis));
     }
 }

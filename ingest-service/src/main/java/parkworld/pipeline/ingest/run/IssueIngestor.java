@@ -5,13 +5,16 @@ import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import parkworld.pipeline.contract.DeadLetterReason;
 import parkworld.pipeline.contract.IssueFetched;
 import parkworld.pipeline.contract.PipelineMeters;
+import parkworld.pipeline.contract.Sha256;
 import parkworld.pipeline.ingest.discovery.IssueDiscovery;
 import parkworld.pipeline.ingest.discovery.IssueLink;
 import parkworld.pipeline.ingest.fetch.FetchException;
@@ -46,24 +49,39 @@ public final class IssueIngestor {
 
     public IngestReport run() throws InterruptedException {
         Timer.Sample sample = Timer.start(this.meters);
-        List<IssueLink> links;
+        IssueDiscovery.Discovered discovered;
         try {
-            links = this.discovery.discover();
+            discovered = this.discovery.discover();
         }
         catch (IOException ex) {
             log.error("Ingest run found nothing: discovery failed: {}", ex.getMessage());
             count("discovery_failed", "discovery");
             sample.stop(this.meters.timer(PipelineMeters.INGEST_RUN_DURATION, PipelineMeters.TAG_OUTCOME, "failed"));
-            return new IngestReport(0, List.of(), 0, List.of("discovery: " + ex.getMessage()));
+            return new IngestReport(0, List.of(), 0, List.of(), List.of(), List.of("discovery: " + ex.getMessage()));
         }
+        List<IssueLink> links = discovered.links();
         log.info("Ingest run discovered {} issue(s)", links.size());
         List<String> published = new ArrayList<>();
-        List<String> failures = new ArrayList<>();
+        List<String> duplicates = new ArrayList<>();
+        List<String> rejected = new ArrayList<>();
+        List<String> failures = new ArrayList<>(discovered.problems());
+        // The same bytes at two URLs are one issue: announced (or found unchanged) once per run.
+        Map<String, IssueLink> seenThisRun = new HashMap<>();
         int unchanged = 0;
         for (IssueLink link : links) {
             MDC.put("issueKey", link.issueKey());
             try {
-                if (ingest(link)) {
+                byte[] content = this.reader.read(link.uri());
+                String sha256 = Sha256.hex(content);
+                IssueLink first = seenThisRun.putIfAbsent(sha256, link);
+                if (first != null) {
+                    log.info("Issue {} at {} has the same bytes (sha256 {}) as {} at {}: one issue, not announced twice",
+                            link.issueKey(), link.uri(), sha256, first.issueKey(), first.uri());
+                    count("duplicate", "SAME_BYTES");
+                    duplicates.add(link.issueKey() + " " + link.uri() + ": SAME_BYTES as " + first.issueKey() + " "
+                            + first.uri());
+                }
+                else if (ingest(link, content)) {
                     published.add(link.issueKey());
                 }
                 else {
@@ -78,9 +96,18 @@ public final class IssueIngestor {
                 failures.add(link.issueKey() + ": " + DeadLetterReason.INVALID_OUTPUT + " " + ex.getMessage());
             }
             catch (FetchException ex) {
-                log.warn("Issue {} not ingested: {} ({}); will retry next run", link.issueKey(), ex.getMessage(), ex.reason());
+                if (DocumentReader.REJECTION_REASONS.contains(ex.reason())) {
+                    // Read, but no issue: an error page served as .pdf, a cut-off download. Never stored or announced.
+                    log.warn("Issue {} rejected: {} ({}); not announced, tried again next run", link.issueKey(),
+                            ex.getMessage(), ex.reason());
+                    rejected.add(link.issueKey() + ": " + ex.reason() + " " + ex.getMessage());
+                }
+                else {
+                    log.warn("Issue {} not ingested: {} ({}); will retry next run", link.issueKey(), ex.getMessage(),
+                            ex.reason());
+                    failures.add(link.issueKey() + ": " + ex.reason() + " " + ex.getMessage());
+                }
                 count("failed", ex.reason());
-                failures.add(link.issueKey() + ": " + ex.reason() + " " + ex.getMessage());
             }
             catch (InterruptedException ex) {
                 throw ex;
@@ -94,16 +121,15 @@ public final class IssueIngestor {
                 MDC.remove("issueKey");
             }
         }
-        IngestReport report = new IngestReport(links.size(), List.copyOf(published), unchanged, List.copyOf(failures));
+        IngestReport report = new IngestReport(links.size(), published, unchanged, duplicates, rejected, failures);
         sample.stop(this.meters.timer(PipelineMeters.INGEST_RUN_DURATION, PipelineMeters.TAG_OUTCOME,
                 report.hasFailures() ? "partial" : "ok"));
-        log.info("Ingest run done: discovered={} published={} unchanged={} failed={}", report.discovered(),
-                published.size(), unchanged, failures.size());
+        log.info("Ingest run done: discovered={} published={} unchanged={} duplicates={} rejected={} failed={}",
+                report.discovered(), published.size(), unchanged, duplicates.size(), rejected.size(), failures.size());
         return report;
     }
 
-    private boolean ingest(IssueLink link) throws Exception {
-        byte[] content = this.reader.read(link.uri());
+    private boolean ingest(IssueLink link, byte[] content) throws Exception {
         StoredBlob blob = this.blobs.put(content);
         if (this.blobs.isPublished(blob.sha256())) {
             log.debug("Issue {} unchanged (sha256 {}), not announced again", link.issueKey(), blob.sha256());

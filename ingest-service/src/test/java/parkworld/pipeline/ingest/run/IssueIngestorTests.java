@@ -74,7 +74,7 @@ class IssueIngestorTests {
         java.net.URI chinese = new java.net.URI("file", null, pdf.toAbsolutePath().getParent() + "/园区周报 总121期.pdf",
                 null);
         Files.move(pdf, Path.of(chinese));
-        IssueDiscovery listing = () -> List.of(IssueLink.of(chinese));
+        IssueDiscovery listing = () -> IssueDiscovery.Discovered.of(List.of(IssueLink.of(chinese)));
         IssueIngestor ingestor = new IssueIngestor(listing, reader(), new LocalDirectoryBlobStore(this.blobs),
                 this.announced::add, this.clock, this.meters);
 
@@ -137,7 +137,7 @@ class IssueIngestorTests {
 
         IngestReport report = ingestor(this.announced::add).run();
 
-        assertThat(report.failures()).singleElement().asString().contains("issue-202", "EMPTY");
+        assertThat(report.rejected()).singleElement().asString().contains("issue-202", "EMPTY");
         assertThat(this.announced).isEmpty();
         assertThat(this.meters.counter(PipelineMeters.INGEST_ISSUES, PipelineMeters.TAG_OUTCOME, "failed",
                 PipelineMeters.TAG_REASON, "EMPTY").count()).isEqualTo(1);

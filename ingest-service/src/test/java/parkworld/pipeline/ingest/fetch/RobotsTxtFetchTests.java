@@ -1,0 +1,195 @@
+package parkworld.pipeline.ingest.fetch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** How the client reads a site's robots.txt (RFC 9309), against a local website: answers, redirects, failures. */
+class RobotsTxtFetchTests {
+
+    private final FixtureWebsite site;
+    private final List<Duration> sleeps = new ArrayList<>();
+    private final SettableClock clock = new SettableClock(Instant.parse("2026-01-05T06:00:00Z"));
+    private final PoliteHttpClient client;
+
+    RobotsTxtFetchTests() throws Exception {
+        this.site = new FixtureWebsite();
+        PoliteHttpClient.CrawlSettings settings = new PoliteHttpClient.CrawlSettings("parkworld-pipeline/0.1 (+http://example.test)",
+                Duration.ZERO, Duration.ofSeconds(5), 2, Duration.ofMillis(10), Duration.ofMillis(10), 1000,
+                Duration.ofSeconds(10));
+        this.client = new PoliteHttpClient(HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build(),
+                new HostPolicy(Set.of("127.0.0.1")), settings, this.clock, new Random(7), this.sleeps::add);
+        this.site.serve("/a.pdf", "%PDF-a".getBytes(StandardCharsets.US_ASCII))
+            .serve("/private/b.pdf", "%PDF-b".getBytes(StandardCharsets.US_ASCII));
+    }
+
+    @AfterEach
+    void stop() {
+        this.site.close();
+    }
+
+    private long robotsRequests() {
+        return this.site.requests().stream().filter(p -> p.startsWith("/robots") || p.startsWith("/rules")).count();
+    }
+
+    private String reasonOf(String path) {
+        try {
+            this.client.get(this.site.uri(path));
+            return "fetched";
+        }
+        catch (FetchException ex) {
+            return ex.reason();
+        }
+        catch (InterruptedException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    @Test
+    void disallowedPathIsNotFetchedWhileOthersAre() {
+        this.site.serve("/robots.txt", "User-agent: parkworld-pipeline\nDisallow: /private/\n".getBytes());
+
+        assertThat(reasonOf("/private/b.pdf")).isEqualTo("ROBOTS_DISALLOWED");
+        assertThat(reasonOf("/a.pdf")).isEqualTo("fetched");
+        assertThat(this.site.requests()).doesNotContain("/private/b.pdf");
+    }
+
+    @Test
+    void aMissingRobotsTxtAllowsEverything() {
+        this.site.serve("/robots.txt", 404, new byte[0], Map.of());
+
+        assertThat(reasonOf("/private/b.pdf")).isEqualTo("fetched");
+    }
+
+    @Test
+    void rulesAreCachedPerHost() {
+        this.site.serve("/robots.txt", "User-agent: *\nDisallow: /private/\n".getBytes());
+
+        reasonOf("/a.pdf");
+        reasonOf("/a.pdf");
+        reasonOf("/private/b.pdf");
+
+        assertThat(robotsRequests()).isEqualTo(1);
+    }
+
+    @Test
+    void followsARedirectedRobotsTxtOnTheSameHost() {
+        this.site.serve("/robots.txt", 301, new byte[0], Map.of("Location", "/rules/robots.txt"))
+            .serve("/rules/robots.txt", "User-agent: *\nDisallow: /private/\n".getBytes());
+
+        assertThat(reasonOf("/private/b.pdf")).isEqualTo("ROBOTS_DISALLOWED");
+        assertThat(reasonOf("/a.pdf")).isEqualTo("fetched");
+    }
+
+    @Test
+    void aRobotsTxtRedirectedToAnotherHostKeepsTheSiteClosedWithoutLeavingTheHost() {
+        this.site.serve("/robots.txt", 302, new byte[0], Map.of("Location", "http://cdn.example.com/robots.txt"));
+
+        assertThat(reasonOf("/a.pdf")).isEqualTo("ROBOTS_UNAVAILABLE");
+        assertThat(this.site.requests()).containsExactly("/robots.txt");
+    }
+
+    @Test
+    void moreThanFiveRedirectsCountAsNoRobotsTxt() {
+        for (int i = 0; i < 6; i++) {
+            this.site.serve(i == 0 ? "/robots.txt" : "/rules/" + i, 302, new byte[0], Map.of("Location", "/rules/" + (i + 1)));
+        }
+
+        assertThat(reasonOf("/private/b.pdf")).isEqualTo("fetched");
+    }
+
+    @Test
+    void aServerErrorClosesTheSiteForNowAndItIsAskedAgainLater() {
+        this.site.serve("/robots.txt", 503, new byte[0], Map.of())
+            .serve("/robots.txt", 503, new byte[0], Map.of())
+            .serve("/robots.txt", "User-agent: *\nDisallow:\n".getBytes());
+
+        assertThat(reasonOf("/a.pdf")).isEqualTo("ROBOTS_UNAVAILABLE");
+        assertThat(reasonOf("/a.pdf")).as("within the retry window: not asked again").isEqualTo("ROBOTS_UNAVAILABLE");
+        assertThat(robotsRequests()).as("two attempts with backoff, once").isEqualTo(2);
+        this.clock.advance(Duration.ofMinutes(11));
+
+        assertThat(reasonOf("/a.pdf")).isEqualTo("fetched");
+        assertThat(this.site.requests()).filteredOn(p -> p.equals("/a.pdf")).hasSize(1);
+    }
+
+    @Test
+    void tooManyRequestsClosesTheSiteForNow() {
+        this.site.serve("/robots.txt", 429, new byte[0], Map.of());
+
+        assertThat(reasonOf("/a.pdf")).isEqualTo("ROBOTS_UNAVAILABLE");
+        assertThat(this.site.requests()).doesNotContain("/a.pdf");
+    }
+
+    @Test
+    void aNetworkErrorClosesTheSiteForNow() {
+        this.site.close();
+
+        assertThat(reasonOf("/a.pdf")).isEqualTo("ROBOTS_UNAVAILABLE");
+    }
+
+    @Test
+    void aMalformedRedirectIsRefusedNotThrown() {
+        this.site.serve("/robots.txt", 404, new byte[0], Map.of())
+            .serve("/moved.pdf", 302, new byte[0], Map.of("Location", "http://[broken"));
+
+        assertThat(reasonOf("/moved.pdf")).isEqualTo("BAD_REDIRECT");
+    }
+
+    @Test
+    void aBodyShorterThanItsContentLengthIsTruncated() throws Exception {
+        try (CutOffServer server = new CutOffServer()) {
+            server.cutOff("/cut.pdf", "%PDF-1.7 only the start".getBytes(), 900)
+                .cutOff("/promises-100mb.pdf", "%PDF-1.7!".getBytes(), 100L * 1024 * 1024);
+
+            assertThatThrownBy(() -> this.client.get(server.uri("/cut.pdf"))).isInstanceOfSatisfying(
+                    FetchException.class, ex -> assertThat(ex.reason()).isEqualTo("TRUNCATED"));
+            assertThatThrownBy(() -> this.client.get(server.uri("/promises-100mb.pdf")))
+                .as("over the 1000-byte cap by its header alone")
+                .isInstanceOfSatisfying(FetchException.class, ex -> assertThat(ex.reason()).isEqualTo("TOO_LARGE"));
+        }
+    }
+
+    /** A clock tests move by hand. */
+    private static final class SettableClock extends Clock {
+
+        private Instant now;
+
+        SettableClock(Instant now) {
+            this.now = now;
+        }
+
+        void advance(Duration duration) {
+            this.now = this.now.plus(duration);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return this.now;
+        }
+    }
+}
