@@ -288,15 +288,24 @@ final class OrganizationRecognizer {
     /** The name the title has at {@code from}, before a descriptor, a place or an industry word. */
     private Candidate titleBrand(String title, int from) {
         String rest = title.substring(from);
+        if (firstHit(this.industryWords.scan(rest), 1, 0) == 0) {
+            return null; // 储能电池头部企业…, 食品谷项目: an industry word, not a brand
+        }
         int end = firstHit(this.terms.descriptors().scan(rest), rest.length(), 0);
         end = firstHit(this.places.scan(rest), end, 0);
         end = firstHit(this.industryWords.scan(rest), end, MIN_BRAND_BEFORE_INDUSTRY);
         String brand = rest.substring(0, end);
-        if (brand.length() < 2 || brand.length() > 6 || !brand.chars().allMatch(Character::isLetter)
-                || brand.startsWith("第") || endsWithName(brand) || !brandLike(brand)) {
+        // a brand is followed by what it does or where (方案印发 is followed by nothing: no brand)
+        if (end == rest.length() || brand.length() < 2 || brand.length() > 6
+                || !brand.chars().allMatch(Character::isLetter) || brand.startsWith("第") || endsWithName(brand)
+                || containsStopWord(brand) || !brandLike(brand)) {
             return null;
         }
         return new Candidate(from, from + end, brand, Kind.COMPANY, false);
+    }
+
+    private boolean containsStopWord(String brand) {
+        return this.terms.words(WordList.STOP).stream().anyMatch(w -> w.length() > 1 && brand.contains(w));
     }
 
     /** The start of the first hit at or after {@code minStart}, or {@code end} when it is earlier. */
@@ -439,10 +448,26 @@ final class OrganizationRecognizer {
         if (JOINT_CUES.stream().anyMatch(clause::contains)) {
             return "investor";
         }
-        if (PARTNER_CUES.stream().anyMatch(before::contains) || after.contains("平台")) {
+        boolean investsWithGovernment = c.kind() == Kind.COMPANY && !clause.contains("战略合作")
+                && governmentCounterpart(before);
+        if (PARTNER_CUES.stream().anyMatch(before::contains) && !investsWithGovernment || after.contains("平台")) {
             return "partner";
         }
         return INVESTOR_CUES.stream().anyMatch(clause::contains) ? "investor" : "other";
+    }
+
+    /**
+     * Whether the one a company is named with is a place, i.e. its government ({@code 城阳区日前与…鹏辉能源签署},
+     * {@code 肥西县与招商检测签署}): a government's counterpart in anything but a strategic cooperation (战略合作) is
+     * the investor; a university or institute stays a partner.
+     */
+    private static boolean governmentCounterpart(String before) {
+        int with = before.lastIndexOf('与');
+        if (with <= 0) {
+            return false;
+        }
+        String subject = before.substring(0, with).replaceAll("(日前|近日|此前|正式|还|也|已)+$", "");
+        return !subject.isEmpty() && ADMINISTRATIVE.indexOf(subject.charAt(subject.length() - 1)) >= 0;
     }
 
     private static String clauseBefore(String text, int start) {

@@ -40,17 +40,21 @@ class ArticleEnricherGoldTests {
 
     private static List<Enrichment> enrichments;
 
+    private static ArticleEnricher enricher;
+
     @BeforeAll
     static void enrichFixture() throws IOException {
         articles = read("/fixtures/issue-121.expected.json");
         gold = read("/enrichment/issue-121.gold.json");
         assertThat(gold).hasSameSizeAs(articles).hasSize(43);
-        ArticleEnricher enricher = new ArticleEnricher();
-        enrichments = articles.stream().map(a -> {
-            JsonNode source = a.get("sourceName");
-            return enricher.enrich(a.get("title").asString(), a.get("lead").asString(), a.get("body").asString(),
-                    source.isNull() ? null : source.asString(), ISSUE);
-        }).toList();
+        enricher = new ArticleEnricher();
+        enrichments = articles.stream().map(ArticleEnricherGoldTests::enrich).toList();
+    }
+
+    private static Enrichment enrich(JsonNode article) {
+        JsonNode source = article.get("sourceName");
+        return enricher.enrich(article.get("title").asString(), article.get("lead").asString(),
+                article.get("body").asString(), source.isNull() ? null : source.asString(), ISSUE);
     }
 
     private static List<JsonNode> read(String resource) throws IOException {
@@ -149,5 +153,15 @@ class ArticleEnricherGoldTests {
         assertThat(found.currency()).as(title).isEqualTo(expected.get("currency").asString());
         assertThat(found.approximate()).as(title).isEqualTo(expected.get("approximate").asBoolean());
         assertThat(found.text()).as(title).isEqualTo(expected.get("text").asString());
+    }
+
+    @Test
+    void enrichesTheSameFromManyThreadsAsFromOne() {
+        List<Enrichment> parallel = IntStream.range(0, 4 * articles.size()).parallel()
+                .mapToObj(i -> enrich(articles.get(i % articles.size()))).toList();
+        for (int i = 0; i < parallel.size(); i++) {
+            assertThat(parallel.get(i)).as("article %d", i % articles.size() + 1)
+                    .isEqualTo(enrichments.get(i % articles.size()));
+        }
     }
 }
