@@ -31,7 +31,7 @@ public final class ArticleEnricher {
 
     private final EventTypeClassifier eventTypes = EventTypeClassifier.load();
 
-    private final InvestmentSelector investments = new InvestmentSelector(this.amounts, ExchangeRates.load());
+    private final InvestmentSelector investments = new InvestmentSelector(ExchangeRates.load());
 
     public ArticleEnricher() {
         Gazetteer gazetteer = Gazetteer.load();
@@ -63,15 +63,19 @@ public final class ArticleEnricher {
         eventDates.addAll(dates.resolve(safeTitle, issueDate));
         eventDates.addAll(dates.resolve(leadAndBody, issueDate));
 
-        List<Amount> found = new ArrayList<>(amounts.extract(safeTitle));
-        found.addAll(amounts.extract(leadAndBody));
+        // located once, for the amounts and for the investment among them
+        InvestmentSelector.Located inTitle = new InvestmentSelector.Located(safeTitle, amounts.locate(safeTitle));
+        InvestmentSelector.Located inText = new InvestmentSelector.Located(leadAndBody, amounts.locate(leadAndBody));
+        List<Amount> found = new ArrayList<>();
+        inTitle.amounts().forEach(a -> found.add(a.amount()));
+        inText.amounts().forEach(a -> found.add(a.amount()));
 
         Integer year = (issueDate != null) ? issueDate.year() : null;
         String eventType = eventTypes.classify(safeTitle, safeLead);
         return new Enrichment(new ArrayList<>(eventDates), distinct(found),
                 places.resolve(sourceName, safeTitle, leadAndBody), industries.classify(safeTitle, leadAndBody),
                 organizations.recognize(safeTitle, safeLead, text, "policy".equals(eventType)), eventType,
-                investments.select(List.of(safeTitle, safeLead, text), year));
+                investments.select(List.of(inTitle, inText), year));
     }
 
     /**

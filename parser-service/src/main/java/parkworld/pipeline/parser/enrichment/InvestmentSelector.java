@@ -31,25 +31,27 @@ final class InvestmentSelector {
     /** How far before a marker a part word is looked for (首期计划投资). */
     private static final int PART_WINDOW = 6;
 
-    private final AmountExtractor amounts;
-
     private final ExchangeRates rates;
 
-    InvestmentSelector(AmountExtractor amounts, ExchangeRates rates) {
-        this.amounts = amounts;
+    InvestmentSelector(ExchangeRates rates) {
         this.rates = rates;
     }
 
+    /** A text and the amounts {@link AmountExtractor#locate} found in it. */
+    record Located(String text, List<AmountExtractor.Located> amounts) {
+    }
+
     /**
-     * @param texts the title, the lead and the body (without its source attribution), in that order
+     * @param texts the title, then the lead and body (without the source attribution), each with its amounts
      * @param year  the issue year for the exchange rate, null when unknown
      * @return the investment, or null when the article announces none
      */
-    Investment select(List<String> texts, Integer year) {
+    Investment select(List<Located> texts, Integer year) {
         Investment best = null;
         int bestRank = Integer.MAX_VALUE;
-        for (String text : texts) {
-            for (AmountExtractor.Located found : this.amounts.locate(text)) {
+        for (Located located : texts) {
+            String text = located.text();
+            for (AmountExtractor.Located found : located.amounts()) {
                 int rank = rank(text, found.start());
                 if (rank >= bestRank) {
                     continue;

@@ -101,7 +101,9 @@ final class OrganizationRecognizer {
         String text = title + "\n" + lead + "\n" + body;
         int titleEnd = title.length();
         List<Candidate> found = new ArrayList<>(suffixed(text));
-        found.addAll(recognized(text, lead.isEmpty() ? titleEnd : titleEnd + 1 + lead.length()));
+        // a lead that repeats the title (…签约仪式在中山举行。) holds no other name: HanLP reads the title only
+        boolean repeatsTitle = lead.isEmpty() || lead.startsWith(title);
+        found.addAll(recognized(text, repeatsTitle ? titleEnd : titleEnd + 1 + lead.length()));
         Candidate brand = titleBrand(title, 0);
         if (brand != null) {
             found.add(brand);
@@ -386,16 +388,22 @@ final class OrganizationRecognizer {
         List<Candidate> distinct = new ArrayList<>(first.values());
         Map<String, Boolean> inTitle = new LinkedHashMap<>();
         distinct.forEach(c -> inTitle.put(c.name(), title(text, titleEnd).contains(c.name())));
+        Map<String, Integer> firstMention = new LinkedHashMap<>();
+        distinct.forEach(c -> firstMention.put(c.name(), c.start()));
         List<Candidate> kept = new ArrayList<>();
         for (Candidate shorter : distinct) {
             Candidate longer = containing(distinct, shorter);
             if (longer == null) {
                 kept.add(shorter);
+                continue;
             }
-            else if (inTitle.get(shorter.name())) {
-                inTitle.put(longer.name(), true); // 西门子 in the title, 西门子(中国)有限公司 in the body
+            // 西门子 in the title, 西门子(中国)有限公司 in the body: the full name is mentioned first, in the title
+            firstMention.merge(longer.name(), shorter.start(), Math::min);
+            if (inTitle.get(shorter.name())) {
+                inTitle.put(longer.name(), true);
             }
         }
+        kept.sort((a, b) -> Integer.compare(firstMention.get(a.name()), firstMention.get(b.name())));
         List<Organization> organizations = new ArrayList<>();
         for (Candidate c : kept) {
             organizations.add(new Organization(c.name(), role(c, text, inTitle.get(c.name()), policy)));

@@ -10,11 +10,14 @@ import parkworld.pipeline.contract.ArticleExtracted.Investment;
 
 class InvestmentSelectorTests {
 
-    private static final InvestmentSelector SELECTOR = new InvestmentSelector(new AmountExtractor(),
-            ExchangeRates.load());
+    private static final InvestmentSelector SELECTOR = new InvestmentSelector(ExchangeRates.load());
+
+    private static final AmountExtractor AMOUNTS = new AmountExtractor();
 
     private static Investment select(String title, String lead, String body) {
-        return SELECTOR.select(List.of(title, lead, body), 2023);
+        String leadAndBody = lead.isEmpty() ? body : lead + "\n" + body;
+        return SELECTOR.select(List.of(new InvestmentSelector.Located(title, AMOUNTS.locate(title)),
+                new InvestmentSelector.Located(leadAndBody, AMOUNTS.locate(leadAndBody))), 2023);
     }
 
     @Test
