@@ -66,16 +66,25 @@ final class AmountExtractor {
     /** After 元 these make a different word: 元素, 元件, 元器件, 元宇宙, 一元化, 元旦, 元宵. */
     private static final String NOT_AFTER_YUAN = "素件器宇化旦宵";
 
+    /** An amount and where its {@link Amount#text()} is in the text it was found in: {@code [start, end)}. */
+    record Located(Amount amount, int start, int end) {
+    }
+
     /** Amounts in {@code text}, in order of appearance, duplicates kept. */
     List<Amount> extract(String text) {
+        return locate(text).stream().map(Located::amount).toList();
+    }
+
+    /** Amounts in {@code text} with their positions, in order of appearance, duplicates kept. */
+    List<Located> locate(String text) {
         if (text == null || text.isEmpty()) {
             return List.of();
         }
         String folded = WidthNormalizer.fold(text);
-        List<Amount> amounts = new ArrayList<>();
+        List<Located> amounts = new ArrayList<>();
         Matcher m = AMOUNT.matcher(folded);
         while (m.find()) {
-            Amount amount = amount(m, folded, text);
+            Located amount = amount(m, folded, text);
             if (amount != null) {
                 amounts.add(amount);
             }
@@ -83,7 +92,7 @@ final class AmountExtractor {
         return amounts;
     }
 
-    private static Amount amount(Matcher m, String folded, String original) {
+    private static Located amount(Matcher m, String folded, String original) {
         int numberStart = m.start();
         String chinese = m.group("chinese");
         char before = (numberStart > 0) ? folded.charAt(numberStart - 1) : '\0';
@@ -131,7 +140,7 @@ final class AmountExtractor {
             return null;
         }
         boolean approximate = prefix.approximate() || m.group("between") != null || m.group("after") != null;
-        return new Amount(value, currency, approximate, original.substring(start, end));
+        return new Located(new Amount(value, currency, approximate, original.substring(start, end)), start, end);
     }
 
     /**

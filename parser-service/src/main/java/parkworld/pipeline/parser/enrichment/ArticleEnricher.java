@@ -12,9 +12,10 @@ import java.util.Set;
 import parkworld.pipeline.contract.ArticleExtracted.Amount;
 
 /**
- * Fills the enrichment fields of an article: event dates, money amounts, places and industries. Build one at start
- * up (it loads the gazetteer and the industry taxonomy from the classpath and fails fast if they are malformed)
- * and share it: it is immutable and thread-safe. Rules: {@code parser-service/ENRICHMENT.md}.
+ * Fills the enrichment fields of an article: event dates, money amounts, places, industries, organizations, event
+ * type and investment. Build one at start up (it loads the gazetteer, the industry taxonomy, the organization terms,
+ * the event-type rules, the exchange rates and HanLP's models from the classpath, and fails fast if a resource is
+ * malformed) and share it: it is immutable and thread-safe. Rules: {@code parser-service/ENRICHMENT.md}.
  */
 public final class ArticleEnricher {
 
@@ -26,9 +27,18 @@ public final class ArticleEnricher {
 
     private final IndustryClassifier industries;
 
+    private final OrganizationRecognizer organizations;
+
+    private final EventTypeClassifier eventTypes = EventTypeClassifier.load();
+
+    private final InvestmentSelector investments = new InvestmentSelector(ExchangeRates.load());
+
     public ArticleEnricher() {
-        this.places = new PlaceResolver(Gazetteer.load());
-        this.industries = new IndustryClassifier(IndustryTaxonomy.load());
+        Gazetteer gazetteer = Gazetteer.load();
+        IndustryTaxonomy taxonomy = IndustryTaxonomy.load();
+        this.places = new PlaceResolver(gazetteer);
+        this.industries = new IndustryClassifier(taxonomy);
+        this.organizations = new OrganizationRecognizer(OrganizationTerms.load(), gazetteer, taxonomy);
     }
 
     /**
@@ -53,11 +63,19 @@ public final class ArticleEnricher {
         eventDates.addAll(dates.resolve(safeTitle, issueDate));
         eventDates.addAll(dates.resolve(leadAndBody, issueDate));
 
-        List<Amount> found = new ArrayList<>(amounts.extract(safeTitle));
-        found.addAll(amounts.extract(leadAndBody));
+        // located once, for the amounts and for the investment among them
+        InvestmentSelector.Located inTitle = new InvestmentSelector.Located(safeTitle, amounts.locate(safeTitle));
+        InvestmentSelector.Located inText = new InvestmentSelector.Located(leadAndBody, amounts.locate(leadAndBody));
+        List<Amount> found = new ArrayList<>();
+        inTitle.amounts().forEach(a -> found.add(a.amount()));
+        inText.amounts().forEach(a -> found.add(a.amount()));
 
+        Integer year = (issueDate != null) ? issueDate.year() : null;
+        String eventType = eventTypes.classify(safeTitle, safeLead);
         return new Enrichment(new ArrayList<>(eventDates), distinct(found),
-                places.resolve(sourceName, safeTitle, leadAndBody), industries.classify(safeTitle, leadAndBody));
+                places.resolve(sourceName, safeTitle, leadAndBody), industries.classify(safeTitle, leadAndBody),
+                organizations.recognize(safeTitle, safeLead, text, "policy".equals(eventType)), eventType,
+                investments.select(List.of(inTitle, inText), year));
     }
 
     /**

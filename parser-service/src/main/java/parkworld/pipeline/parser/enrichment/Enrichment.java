@@ -15,7 +15,8 @@ import parkworld.pipeline.contract.ArticleExtracted;
  * @param places     provinces and prefecture-level cities the article is about
  * @param industries slugs of the industry taxonomy ({@code enrichment/industries.tsv})
  * @param organizations companies and institutions the article is about, with their role
- * @param eventType  what happened, one of {@link ArticleExtracted#EVENT_TYPES}; null when not classified
+ * @param eventType  what happened, one of {@link ArticleExtracted#EVENT_TYPES} ({@link ArticleEnricher} gives
+ *                   {@code other} when no rule matches); null when not classified at all
  * @param investment the headline investment amount, null when the article announces none
  */
 public record Enrichment(List<LocalDate> eventDates, List<ArticleExtracted.Amount> amounts,
