@@ -15,6 +15,7 @@ import org.slf4j.MDC;
 import parkworld.pipeline.contract.DeadLetterReason;
 import parkworld.pipeline.contract.IssueFetched;
 import parkworld.pipeline.parser.pdf.IssueRejectedException;
+import parkworld.pipeline.parser.pdf.Messages;
 import parkworld.pipeline.parser.publish.IssueEvents;
 import parkworld.pipeline.parser.structure.ParsedIssue;
 
@@ -115,17 +116,13 @@ public final class IssuePipeline {
         }
         if (cause instanceof IOException io) {
             return new IssueOutcome.Rejected(DeadLetterReason.DAMAGED,
-                    "cannot read the PDF: " + oneLine(String.valueOf(io.getMessage())));
+                    "cannot read the PDF: " + Messages.oneLine(String.valueOf(io.getMessage())));
         }
         // anything else is the parser's fault on this input: replayable once fixed
         // The message names the failure and where it happened, not its text, which may quote the PDF.
         StackTraceElement[] trace = cause.getStackTrace();
         return new IssueOutcome.Rejected(DeadLetterReason.PARSER_ERROR, "parser failed: " + cause.getClass().getName()
                 + (trace.length > 0 ? " at " + trace[0] : ""), cause, 0);
-    }
-
-    private static String oneLine(String text) {
-        return text.replaceAll("\\s+", " ").strip();
     }
 
     /** 2m rather than PT2M. */
