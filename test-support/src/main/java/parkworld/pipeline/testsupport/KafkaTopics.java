@@ -90,9 +90,7 @@ public final class KafkaTopics {
      */
     public long size(String topic) {
         try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-                .map(p -> new TopicPartition(p.topic(), p.partition()))
-                .toList();
+            List<TopicPartition> partitions = partitions(consumer, topic);
             if (partitions.isEmpty()) {
                 return 0;
             }
@@ -112,9 +110,7 @@ public final class KafkaTopics {
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(),
                 new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-                .map(p -> new TopicPartition(p.topic(), p.partition()))
-                .toList();
+            List<TopicPartition> partitions = partitions(consumer, topic);
             if (partitions.isEmpty()) {
                 return 0;
             }
@@ -132,6 +128,12 @@ public final class KafkaTopics {
             }
             return count;
         }
+    }
+
+    private static List<TopicPartition> partitions(KafkaConsumer<byte[], byte[]> consumer, String topic) {
+        return consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+            .map(p -> new TopicPartition(p.topic(), p.partition()))
+            .toList();
     }
 
     private KafkaConsumer<byte[], byte[]> consumer() {

@@ -39,21 +39,18 @@ import parkworld.pipeline.testsupport.TestInfrastructure;
 @SpringBootTest(properties = "server.port=0")
 class ExtractArticlesIT {
 
-    static final String FETCHED = KafkaTopics.unique("it.issues.fetched");
-    static final String ARTICLES = KafkaTopics.unique("it.articles");
-    static final String PARSED = KafkaTopics.unique("it.issues.parsed");
-    static final String DEAD_LETTER = KafkaTopics.unique("it.parser.dlq");
+    static final ParserTopics TOPICS = ParserTopics.unique("it");
+    static final String FETCHED = TOPICS.fetched();
+    static final String ARTICLES = TOPICS.articles();
+    static final String PARSED = TOPICS.parsed();
+    static final String DEAD_LETTER = TOPICS.deadLetter();
 
     @TempDir
     static Path blobs;
 
     @DynamicPropertySource
     static void kafka(DynamicPropertyRegistry registry) {
-        registry.add("spring.cloud.stream.kafka.binder.brokers", TestInfrastructure::kafkaBootstrapServers);
-        registry.add("parkworld.topics.issues-fetched", () -> FETCHED);
-        registry.add("parkworld.topics.articles", () -> ARTICLES);
-        registry.add("parkworld.topics.issues-parsed", () -> PARSED);
-        registry.add("parkworld.topics.parser-dead-letter", () -> DEAD_LETTER);
+        TOPICS.register(registry);
     }
 
     private final KafkaTopics kafka = new KafkaTopics(TestInfrastructure.kafkaBootstrapServers());

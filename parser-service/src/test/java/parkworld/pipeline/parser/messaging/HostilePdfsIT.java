@@ -44,21 +44,18 @@ import parkworld.pipeline.testsupport.TestInfrastructure;
         "parkworld.parser.max-forms-per-page=2147483647" })
 class HostilePdfsIT {
 
-    static final String FETCHED = KafkaTopics.unique("it.hostile.issues.fetched");
-    static final String ARTICLES = KafkaTopics.unique("it.hostile.articles");
-    static final String PARSED = KafkaTopics.unique("it.hostile.issues.parsed");
-    static final String DEAD_LETTER = KafkaTopics.unique("it.hostile.parser.dlq");
+    static final ParserTopics TOPICS = ParserTopics.unique("it.hostile");
+    static final String FETCHED = TOPICS.fetched();
+    static final String ARTICLES = TOPICS.articles();
+    static final String PARSED = TOPICS.parsed();
+    static final String DEAD_LETTER = TOPICS.deadLetter();
 
     @TempDir
     static Path blobs;
 
     @DynamicPropertySource
     static void kafka(DynamicPropertyRegistry registry) {
-        registry.add("spring.cloud.stream.kafka.binder.brokers", TestInfrastructure::kafkaBootstrapServers);
-        registry.add("parkworld.topics.issues-fetched", () -> FETCHED);
-        registry.add("parkworld.topics.articles", () -> ARTICLES);
-        registry.add("parkworld.topics.issues-parsed", () -> PARSED);
-        registry.add("parkworld.topics.parser-dead-letter", () -> DEAD_LETTER);
+        TOPICS.register(registry);
     }
 
     private final KafkaTopics kafka = new KafkaTopics(TestInfrastructure.kafkaBootstrapServers());

@@ -40,10 +40,11 @@ import parkworld.pipeline.testsupport.TestInfrastructure;
         "parkworld.retry.max-interval=1s" })
 class TransactionalPublishingIT {
 
-    static final String FETCHED = KafkaTopics.unique("it.tx.issues.fetched");
-    static final String ARTICLES = KafkaTopics.unique("it.tx.articles");
-    static final String PARSED = KafkaTopics.unique("it.tx.issues.parsed");
-    static final String DEAD_LETTER = KafkaTopics.unique("it.tx.parser.dlq");
+    static final ParserTopics TOPICS = ParserTopics.unique("it.tx");
+    static final String FETCHED = TOPICS.fetched();
+    static final String ARTICLES = TOPICS.articles();
+    static final String PARSED = TOPICS.parsed();
+    static final String DEAD_LETTER = TOPICS.deadLetter();
     static final int FAIL_AFTER_ARTICLES = 21;
 
     @TempDir
@@ -51,11 +52,7 @@ class TransactionalPublishingIT {
 
     @DynamicPropertySource
     static void kafka(DynamicPropertyRegistry registry) {
-        registry.add("spring.cloud.stream.kafka.binder.brokers", TestInfrastructure::kafkaBootstrapServers);
-        registry.add("parkworld.topics.issues-fetched", () -> FETCHED);
-        registry.add("parkworld.topics.articles", () -> ARTICLES);
-        registry.add("parkworld.topics.issues-parsed", () -> PARSED);
-        registry.add("parkworld.topics.parser-dead-letter", () -> DEAD_LETTER);
+        TOPICS.register(registry);
         registry.add("parkworld.parser.instance-id", () -> "tx-it-" + KafkaTopics.unique("i"));
     }
 
