@@ -13,6 +13,8 @@ public final class PipelineMeters {
     public static final String TAG_REASON = "reason";
     /** Tag: the service; every meter carries it as a common tag ({@code management.metrics.tags.service}). */
     public static final String TAG_SERVICE = "service";
+    /** Tag: the host a crawler meter is about (the crawler contacts only its configured hosts: few values). */
+    public static final String TAG_HOST = "host";
     /** Tag: an {@link EventType} name. */
     public static final String TAG_EVENT_TYPE = "event_type";
 
@@ -23,6 +25,24 @@ public final class PipelineMeters {
      * same bytes as another URL of the run, {@code failed}: not fetched, or rejected as no issue), reason.
      */
     public static final String INGEST_ISSUES = "parkworld.ingest.issues";
+
+    /**
+     * Counter: HTTP exchanges of the ingest crawler (robots.txt, listing pages, documents; each redirect hop and retry
+     * counts); tags host, outcome ({@code 2xx}, {@code 3xx}, {@code 304}, {@code 4xx}, {@code 5xx}, or a failure
+     * reason such as {@code IO_ERROR}, {@code TIMEOUT}, {@code ADDRESS_NOT_ALLOWED}).
+     */
+    public static final String INGEST_FETCH_REQUESTS = "parkworld.ingest.fetch.requests";
+    /** Timer: one HTTP exchange of the ingest crawler, headers and body; tags host, outcome as above. */
+    public static final String INGEST_FETCH_DURATION = "parkworld.ingest.fetch.duration";
+    /** Counter: body bytes the ingest crawler received; tag host. */
+    public static final String INGEST_FETCH_BYTES = "parkworld.ingest.fetch.bytes";
+    /** Counter: robots.txt verdicts per URL asked; tags host, outcome ({@code allowed}, {@code disallowed}, {@code unavailable}). */
+    public static final String INGEST_ROBOTS_VERDICTS = "parkworld.ingest.robots.verdicts";
+    /**
+     * Counter: times the crawler backed off a host; tags host, reason ({@code RETRY_AFTER}, {@code FAILURE},
+     * {@code ABANDONED}: left alone for the rest of the run).
+     */
+    public static final String INGEST_HOST_BACKOFFS = "parkworld.ingest.host.backoffs";
 
     /** Timer: parsing one issue; tag outcome. */
     public static final String PARSER_PARSE_DURATION = "parkworld.parser.parse.duration";

@@ -68,9 +68,24 @@ public final class PipelineServices implements AutoCloseable {
     }
 
     private void startIngest() {
-        startService("ingest-service", List.of("--parkworld.ingest.source.location=" + this.settings.source(),
+        List<String> args = new ArrayList<>(List.of("--parkworld.ingest.source.location=" + this.settings.source(),
                 "--parkworld.ingest.blob-store.directory=" + this.settings.workDirectory().resolve("blobs"),
                 "--parkworld.ingest.schedule.run-on-startup=true"));
+        if (isOnLoopback(this.settings.source())) {
+            // The crawler refuses loopback addresses unless told: here the operator named a site on this machine.
+            args.add("--parkworld.ingest.crawler.allow-loopback=true");
+        }
+        startService("ingest-service", args);
+    }
+
+    private static boolean isOnLoopback(String source) {
+        try {
+            java.net.URI uri = java.net.URI.create(source);
+            return uri.getHost() != null && java.net.InetAddress.getByName(uri.getHost()).isLoopbackAddress();
+        }
+        catch (IllegalArgumentException | java.io.IOException ex) {
+            return false;
+        }
     }
 
     private void startService(String name, List<String> specific) {

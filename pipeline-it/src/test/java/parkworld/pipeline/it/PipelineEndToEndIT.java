@@ -67,7 +67,8 @@ class PipelineEndToEndIT {
                         "parkworld.topics.parser-dead-letter", KafkaTopics.unique("e2e.parser.dlq"),
                         "parkworld.topics.indexer-dead-letter", KafkaTopics.unique("e2e.indexer.dlq"),
                         "parkworld.indexer.index.alias", ALIAS, "parkworld.indexer.index.name", ALIAS + "-v1",
-                        "parkworld.ingest.crawler.min-delay-per-host", "0s")));
+                        "parkworld.ingest.crawler.min-delay-per-host", "0s",
+                        "parkworld.ingest.crawler.allow-loopback", "true")));
         pipeline.awaitReady(Duration.ofMinutes(3));
     }
 

@@ -110,9 +110,9 @@ public final class ListingPageDiscovery implements IssueDiscovery {
     private Document fetch(URI page) throws FetchException, InterruptedException {
         if (!this.hostPolicy.allows(page)) {
             throw new FetchException(page, "HOST_NOT_ALLOWED",
-                    "host is not in parkworld.ingest.crawler.allowed-hosts " + this.hostPolicy.allowedHosts());
+                    "origin is not in parkworld.ingest.crawler.allowed-hosts " + this.hostPolicy.allowedOrigins());
         }
-        PoliteHttpClient.FetchedDocument fetched = this.http.fetch(page);
+        PoliteHttpClient.FetchedPage fetched = this.http.fetchPage(page);
         HtmlDecoder.Decoded decoded = HtmlDecoder.decode(fetched.body(), fetched.contentType(), fetched.uri());
         log.debug("Listing page {} decoded as {}", page, decoded.charset());
         return decoded.document();

@@ -14,10 +14,10 @@ import org.slf4j.MDC;
 import parkworld.pipeline.contract.DeadLetterReason;
 import parkworld.pipeline.contract.IssueFetched;
 import parkworld.pipeline.contract.PipelineMeters;
-import parkworld.pipeline.contract.Sha256;
 import parkworld.pipeline.ingest.discovery.IssueDiscovery;
 import parkworld.pipeline.ingest.discovery.IssueLink;
 import parkworld.pipeline.ingest.fetch.FetchException;
+import parkworld.pipeline.ingest.fetch.FetchedDocument;
 import parkworld.pipeline.ingest.store.BlobStore;
 import parkworld.pipeline.ingest.store.StoredBlob;
 
@@ -70,9 +70,8 @@ public final class IssueIngestor {
         int unchanged = 0;
         for (IssueLink link : links) {
             MDC.put("issueKey", link.issueKey());
-            try {
-                byte[] content = this.reader.read(link.uri());
-                String sha256 = Sha256.hex(content);
+            try (FetchedDocument document = this.reader.read(link.uri())) {
+                String sha256 = document.sha256();
                 IssueLink first = seenThisRun.putIfAbsent(sha256, link);
                 if (first != null) {
                     log.info("Issue {} at {} has the same bytes (sha256 {}) as {} at {}: one issue, not announced twice",
@@ -81,7 +80,7 @@ public final class IssueIngestor {
                     duplicates.add(link.issueKey() + " " + link.uri() + ": SAME_BYTES as " + first.issueKey() + " "
                             + first.uri());
                 }
-                else if (ingest(link, content)) {
+                else if (ingest(link, document)) {
                     published.add(link.issueKey());
                 }
                 else {
@@ -129,8 +128,8 @@ public final class IssueIngestor {
         return report;
     }
 
-    private boolean ingest(IssueLink link, byte[] content) throws Exception {
-        StoredBlob blob = this.blobs.put(content);
+    private boolean ingest(IssueLink link, FetchedDocument document) throws Exception {
+        StoredBlob blob = this.blobs.put(document.file(), document.sha256(), document.sizeBytes());
         if (this.blobs.isPublished(blob.sha256())) {
             log.debug("Issue {} unchanged (sha256 {}), not announced again", link.issueKey(), blob.sha256());
             count("unchanged", "none");

@@ -32,13 +32,17 @@ class ScheduleConfiguration {
     @Bean
     IssueIngestor issueIngestor(IssueDiscovery discovery, PoliteHttpClient http, CrawlerProperties crawler,
             BlobStore blobs, IssueAnnouncer announcer, Clock clock, MeterRegistry meters) {
-        return new IssueIngestor(discovery, new DocumentReader(http, crawler.maxDocumentSize().toBytes()), blobs,
-                announcer, clock, meters);
+        return new IssueIngestor(discovery,
+                new DocumentReader(http, crawler.maxDocumentSize().toBytes(), crawler.downloadPath()), blobs, announcer,
+                clock, meters);
     }
 
     @Bean
-    IngestScheduler ingestScheduler(IssueIngestor ingestor) {
-        return new IngestScheduler(ingestor);
+    IngestScheduler ingestScheduler(IssueIngestor ingestor, PoliteHttpClient http, ScheduleProperties schedule) {
+        return new IngestScheduler(() -> {
+            http.newRun();
+            return ingestor.run();
+        }, schedule.runDeadline());
     }
 
     @Bean

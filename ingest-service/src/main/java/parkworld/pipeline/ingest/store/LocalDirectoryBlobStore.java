@@ -38,6 +38,33 @@ public final class LocalDirectoryBlobStore implements BlobStore {
     }
 
     @Override
+    public StoredBlob put(Path file, String sha256, long sizeBytes) throws IOException {
+        marker(sha256);
+        if (Files.size(file) != sizeBytes) {
+            throw new IOException(file + " has " + Files.size(file) + " bytes, not the " + sizeBytes + " announced");
+        }
+        Path target = this.directory.resolve(sha256 + ".pdf");
+        if (!Files.exists(target) || Files.size(target) != sizeBytes) {
+            try {
+                // On the same file system a rename: readers see the whole file or none.
+                Files.move(file, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            }
+            catch (AtomicMoveNotSupportedException ex) {
+                // Another file system: copied next to the target first, then renamed into place.
+                Path temp = Files.createTempFile(this.directory, sha256, ".part");
+                try {
+                    Files.copy(file, temp, StandardCopyOption.REPLACE_EXISTING);
+                    move(temp, target);
+                }
+                finally {
+                    Files.deleteIfExists(temp);
+                }
+            }
+        }
+        return new StoredBlob(target.toUri(), sha256, sizeBytes);
+    }
+
+    @Override
     public boolean isPublished(String sha256) {
         return Files.exists(marker(sha256));
     }

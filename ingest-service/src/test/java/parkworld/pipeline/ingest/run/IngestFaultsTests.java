@@ -3,7 +3,6 @@ package parkworld.pipeline.ingest.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.net.http.HttpClient;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,8 +14,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -30,8 +27,8 @@ import parkworld.pipeline.ingest.discovery.IssueLink;
 import parkworld.pipeline.ingest.discovery.ListingPageDiscovery;
 import parkworld.pipeline.ingest.fetch.CutOffServer;
 import parkworld.pipeline.ingest.fetch.FixtureWebsite;
-import parkworld.pipeline.ingest.fetch.HostPolicy;
 import parkworld.pipeline.ingest.fetch.PoliteHttpClient;
+import parkworld.pipeline.ingest.fetch.TestCrawler;
 import parkworld.pipeline.ingest.store.LocalDirectoryBlobStore;
 
 /**
@@ -50,15 +47,18 @@ class IngestFaultsTests {
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final List<IssueFetched> announced = new ArrayList<>();
     private final Clock clock = Clock.fixed(Instant.parse("2026-01-05T06:00:00Z"), ZoneOffset.UTC);
-    private final PoliteHttpClient http;
+    private final TestCrawler crawler;
+    private PoliteHttpClient http;
 
     IngestFaultsTests() throws Exception {
         this.site = new FixtureWebsite();
-        this.http = new PoliteHttpClient(HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build(),
-                new HostPolicy(Set.of("127.0.0.1")),
-                new PoliteHttpClient.CrawlSettings("parkworld-pipeline/0.1 (+http://example.test)", Duration.ofSeconds(2),
-                        Duration.ofSeconds(5), 1, Duration.ZERO, Duration.ZERO, 100_000, Duration.ofSeconds(10)),
-                this.clock, new Random(3), d -> { });
+        this.crawler = new TestCrawler().allow(this.site.uri("/"));
+        this.crawler.userAgent = "parkworld-pipeline/0.1 (+http://example.test)";
+        this.crawler.minDelayPerHost = Duration.ofSeconds(2);
+        this.crawler.maxDocumentBytes = 100_000;
+        this.crawler.clock = this.clock;
+        this.crawler.meters = this.meters;
+        this.http = this.crawler.build();
     }
 
     @AfterEach
@@ -67,7 +67,7 @@ class IngestFaultsTests {
     }
 
     private IssueIngestor ingestor(IssueDiscovery discovery) throws Exception {
-        return new IssueIngestor(discovery, new DocumentReader(this.http, 100_000), new LocalDirectoryBlobStore(this.blobs),
+        return new IssueIngestor(discovery, new DocumentReader(this.http, 100_000, TestCrawler.DOWNLOADS), new LocalDirectoryBlobStore(this.blobs),
                 this.announced::add, this.clock, this.meters);
     }
 
@@ -99,7 +99,7 @@ class IngestFaultsTests {
             .serve("/files/issue-124.pdf", ISSUE_124);
         DiscoveryProperties defaults = new Binder().bindOrCreate("parkworld.ingest.discovery", DiscoveryProperties.class);
         ListingPageDiscovery discovery = new ListingPageDiscovery(List.of(this.site.uri("/weekly/")), this.http,
-                new HostPolicy(Set.of("127.0.0.1")), defaults, this.meters);
+                this.crawler.hostPolicy(), defaults, this.meters);
 
         IngestReport report = ingestor(discovery).run();
 
@@ -125,6 +125,7 @@ class IngestFaultsTests {
     void aDownloadCutOffMidwayIsRejectedAsTruncatedAndTheNextIssueIsStillAnnounced() throws Exception {
         try (CutOffServer server = new CutOffServer()) {
             server.cutOff("/issue-130.pdf", "%PDF-1.7 the first bytes".getBytes(StandardCharsets.US_ASCII), 5000);
+            this.http = this.crawler.allow(server.uri("/")).build();
             this.site.serve("/issue-131.pdf", "%PDF-1.7 issue 131".getBytes(StandardCharsets.US_ASCII));
             IssueDiscovery discovery = () -> IssueDiscovery.Discovered.of(
                     List.of(IssueLink.of(server.uri("/issue-130.pdf")), IssueLink.of(this.site.uri("/issue-131.pdf"))));

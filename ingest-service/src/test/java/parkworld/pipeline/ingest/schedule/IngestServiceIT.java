@@ -23,7 +23,7 @@ import parkworld.pipeline.testsupport.TestInfrastructure;
 
 /** The ingest-service against a real Kafka broker and a local website serving the fixture issue. */
 @SpringBootTest(properties = { "server.port=0", "parkworld.ingest.schedule.run-on-startup=false",
-        "parkworld.ingest.crawler.min-delay-per-host=0s" })
+        "parkworld.ingest.crawler.min-delay-per-host=0s", "parkworld.ingest.crawler.allow-loopback=true" })
 class IngestServiceIT {
 
     static final String FETCHED = KafkaTopics.unique("it.issues.fetched");
