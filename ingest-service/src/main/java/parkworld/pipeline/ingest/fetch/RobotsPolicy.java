@@ -69,7 +69,7 @@ final class RobotsPolicy {
         return cached == null || cached.unavailable() != null ? Optional.empty() : cached.rules().crawlDelay();
     }
 
-    private Cached rules(URI uri) throws InterruptedException {
+    private Cached rules(URI uri) throws FetchException, InterruptedException {
         String authority = authority(uri);
         Cached cached = this.perAuthority.get(authority);
         if (cached == null || !cached.validUntil().isAfter(this.clock.instant())) {
@@ -79,7 +79,7 @@ final class RobotsPolicy {
         return cached;
     }
 
-    private Cached read(URI uri) throws InterruptedException {
+    private Cached read(URI uri) throws FetchException, InterruptedException {
         URI robotsUri = uri.resolve("/robots.txt");
         Instant now = this.clock.instant();
         try {
@@ -95,6 +95,10 @@ final class RobotsPolicy {
             return new Cached(RobotsRules.allowAll(), null, now.plus(RULES_TTL));
         }
         catch (FetchException ex) {
+            if (ex.reason().equals("ADDRESS_NOT_ALLOWED")) {
+                // The site itself may not be contacted: that, not its robots.txt, is why nothing is fetched.
+                throw new FetchException(uri, ex.reason(), ex.getMessage(), ex);
+            }
             if (AS_IF_MISSING.contains(ex.reason())) {
                 // RFC 9309 2.3.1.2: after five redirects the crawler may take the robots.txt as unavailable, i.e. 4xx.
                 log.info("robots.txt of {} redirects too often ({}): no rules, everything allowed (RFC 9309)",

@@ -53,7 +53,12 @@ class RobotsTxtFetchTests {
     }
 
     static String reasonOf(PoliteHttpClient client, java.net.URI uri) {
-        try (FetchedDocument document = client.download(uri, HeadCheck.NONE)) {
+        return reasonOf(client, uri, HeadCheck.NONE);
+    }
+
+    /** "fetched", or the reason the document could not be. */
+    static String reasonOf(PoliteHttpClient client, java.net.URI uri, HeadCheck check) {
+        try (FetchedDocument document = client.download(uri, check)) {
             return "fetched";
         }
         catch (FetchException ex) {
