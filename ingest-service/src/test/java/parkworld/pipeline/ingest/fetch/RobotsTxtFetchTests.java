@@ -173,6 +173,19 @@ class RobotsTxtFetchTests {
         }
     }
 
+    @Test
+    void aHostileRobotsTxtOverHttpIsAnsweredFast() {
+        String robots = "User-agent: *\nDisallow: /************Z\nDisallow: /" + "*".repeat(200_000) + "Q\n";
+        this.site.serve("/robots.txt", robots.getBytes(StandardCharsets.US_ASCII))
+            .serve("/" + "a".repeat(60) + ".pdf", "%PDF-long".getBytes(StandardCharsets.US_ASCII))
+            .serve("/xZ", "%PDF-z".getBytes(StandardCharsets.US_ASCII));
+
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {
+            assertThat(reasonOf("/" + "a".repeat(60) + ".pdf")).isEqualTo("fetched");
+            assertThat(reasonOf("/xZ")).isEqualTo("ROBOTS_DISALLOWED");
+        });
+    }
+
     /** A clock tests move by hand. */
     private static final class SettableClock extends Clock {
 
