@@ -69,6 +69,13 @@ final class HostBackoff {
     /** A 429 or 503 with {@code Retry-After}: every request to the host waits that long. */
     void retryAfter(URI uri, Duration asked) {
         HostState state = state(uri);
+        // A host in trouble all the same: a site answering every request with 503 and Retry-After is left alone too.
+        state.consecutiveFailures++;
+        if (state.consecutiveFailures >= this.settings.hostFailureLimit()) {
+            abandon(uri, state, state.consecutiveFailures + " consecutive failures (parkworld.ingest.crawler.host-failure-limit), "
+                    + "the last a Retry-After of " + asked.toSeconds() + " s");
+            return;
+        }
         if (asked.compareTo(this.settings.maxRetryAfter()) > 0) {
             abandon(uri, state, "Retry-After of " + asked.toSeconds() + " s exceeds parkworld.ingest.crawler.max-retry-after ("
                     + this.settings.maxRetryAfter().toSeconds() + " s)");

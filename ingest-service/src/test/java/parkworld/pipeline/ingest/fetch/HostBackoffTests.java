@@ -114,6 +114,19 @@ class HostBackoffTests {
     }
 
     @Test
+    void aHostAnsweringEveryRequestWithRetryAfterIsLeftAloneAtTheFailureLimit() {
+        this.site.serve("/a.pdf", 503, new byte[0], Map.of("Retry-After", "1")).serve("/b.pdf", PDF);
+        TestCrawler crawler = crawler();
+        crawler.hostFailureLimit = 3;
+        crawler.maxAttempts = 10;
+        PoliteHttpClient client = crawler.build();
+
+        assertThat(reasonOf(client, this.site.uri("/a.pdf"))).isEqualTo("HTTP_503");
+        assertThat(reasonOf(client, this.site.uri("/b.pdf"))).isEqualTo("HOST_ABANDONED");
+        assertThat(this.site.requests()).filteredOn(p -> p.equals("/a.pdf")).hasSize(3);
+    }
+
+    @Test
     void anAnswerResetsTheFailureCount() {
         this.site.serve("/bad.pdf", 500, new byte[0], Map.of()).serve("/good.pdf", PDF);
         TestCrawler crawler = crawler();
