@@ -18,7 +18,10 @@ public final class PipelineMeters {
     /** Tag: an {@link EventType} name. */
     public static final String TAG_EVENT_TYPE = "event_type";
 
-    /** Timer: one ingest run; tag outcome {@code ok}, {@code partial}, {@code failed}. */
+    /**
+     * Timer: one ingest run; tag outcome {@code ok}, {@code partial}, {@code failed} (discovery failed, or the run
+     * threw), {@code abandoned} (past the run deadline).
+     */
     public static final String INGEST_RUN_DURATION = "parkworld.ingest.run.duration";
     /**
      * Counter: issues seen by an ingest run; tags outcome ({@code published}, {@code unchanged}, {@code duplicate}: the

@@ -2,7 +2,6 @@ package parkworld.pipeline.ingest.fetch;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
@@ -15,10 +14,6 @@ final class FetchMeters {
 
     FetchMeters(MeterRegistry registry) {
         this.registry = registry;
-    }
-
-    static FetchMeters none() {
-        return new FetchMeters(new SimpleMeterRegistry());
     }
 
     /** One HTTP exchange ended; outcome is {@code 2xx} .. {@code 5xx}, {@code 304}, or a failure reason. */

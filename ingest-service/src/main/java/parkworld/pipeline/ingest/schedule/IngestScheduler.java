@@ -1,5 +1,6 @@
 package parkworld.pipeline.ingest.schedule;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -12,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import parkworld.pipeline.contract.PipelineMeters;
 import parkworld.pipeline.ingest.run.IngestReport;
 
 /**
@@ -25,6 +27,7 @@ public final class IngestScheduler {
 
     private final IngestRun run;
     private final Duration runDeadline;
+    private final MeterRegistry meters;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicReference<IngestReport> lastReport = new AtomicReference<>();
     private final AtomicInteger runs = new AtomicInteger();
@@ -32,10 +35,13 @@ public final class IngestScheduler {
     /**
      * @param run         one ingest run
      * @param runDeadline how long a run may take ({@code parkworld.ingest.schedule.run-deadline})
+     * @param meters      where a run that crashed or was abandoned is counted ({@code failed}, {@code abandoned});
+     *                    a run that returns times itself
      */
-    public IngestScheduler(IngestRun run, Duration runDeadline) {
+    public IngestScheduler(IngestRun run, Duration runDeadline, MeterRegistry meters) {
         this.run = run;
         this.runDeadline = runDeadline;
+        this.meters = meters;
     }
 
     /** Runs now unless a run is under way; returns whether it ran to its end. */
@@ -45,6 +51,7 @@ public final class IngestScheduler {
             return false;
         }
         // Its own thread, so the deadline holds whatever the run blocks on; the thread ends with the run.
+        long start = System.nanoTime();
         ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "ingest-run-" + this.runs.incrementAndGet());
             thread.setDaemon(true);
@@ -57,6 +64,7 @@ public final class IngestScheduler {
             return true;
         }
         catch (TimeoutException ex) {
+            countRun("abandoned", start);
             log.error("Ingest run ({}) exceeded parkworld.ingest.schedule.run-deadline ({}): interrupted and abandoned; "
                     + "the next trigger starts a new run", why, this.runDeadline);
             return false;
@@ -68,16 +76,28 @@ public final class IngestScheduler {
         }
         catch (ExecutionException ex) {
             // Whatever the run threw, Errors included: the scheduler thread lives on for the next weekly run.
+            countRun("failed", start);
             log.error("Ingest run ({}) failed", why, ex.getCause());
             return false;
         }
         catch (Throwable ex) {
+            countRun("failed", start);
             log.error("Ingest run ({}) failed", why, ex);
             return false;
         }
         finally {
             worker.shutdownNow();
             this.running.set(false);
+        }
+    }
+
+    private void countRun(String outcome, long startNanos) {
+        try {
+            this.meters.timer(PipelineMeters.INGEST_RUN_DURATION, PipelineMeters.TAG_OUTCOME, outcome)
+                .record(Duration.ofNanos(System.nanoTime() - startNanos));
+        }
+        catch (RuntimeException ex) {
+            log.warn("Could not count the run: {}", ex.toString());
         }
     }
 

@@ -38,11 +38,12 @@ class ScheduleConfiguration {
     }
 
     @Bean
-    IngestScheduler ingestScheduler(IssueIngestor ingestor, PoliteHttpClient http, ScheduleProperties schedule) {
+    IngestScheduler ingestScheduler(IssueIngestor ingestor, PoliteHttpClient http, ScheduleProperties schedule,
+            MeterRegistry meters) {
         return new IngestScheduler(() -> {
             http.newRun();
             return ingestor.run();
-        }, schedule.runDeadline());
+        }, schedule.runDeadline(), meters);
     }
 
     @Bean

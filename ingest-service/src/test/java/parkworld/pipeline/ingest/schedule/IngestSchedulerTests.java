@@ -3,11 +3,13 @@ package parkworld.pipeline.ingest.schedule;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import parkworld.pipeline.contract.PipelineMeters;
 import parkworld.pipeline.ingest.run.IngestReport;
 
 /** A failed or hung run never stops the later ones. */
@@ -16,6 +18,11 @@ class IngestSchedulerTests {
     private static final IngestReport EMPTY = new IngestReport(0, List.of(), 0, List.of(), List.of(), List.of());
 
     private final AtomicInteger runs = new AtomicInteger();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
+    private long runsCounted(String outcome) {
+        return this.meters.timer(PipelineMeters.INGEST_RUN_DURATION, PipelineMeters.TAG_OUTCOME, outcome).count();
+    }
 
     @Test
     void survivesARunThatThrowsAnError() {
@@ -24,9 +31,10 @@ class IngestSchedulerTests {
                 throw new StackOverflowError("a bug deep down");
             }
             return EMPTY;
-        }, Duration.ofSeconds(10));
+        }, Duration.ofSeconds(10), this.meters);
 
         assertThat(scheduler.trigger("weekly")).isFalse();
+        assertThat(runsCounted("failed")).isEqualTo(1);
         assertThat(scheduler.trigger("next week")).isTrue();
         assertThat(scheduler.lastReport()).isEqualTo(EMPTY);
     }
@@ -42,7 +50,7 @@ class IngestSchedulerTests {
                 throw new IllegalStateException("bug");
             }
             return EMPTY;
-        }, Duration.ofSeconds(10));
+        }, Duration.ofSeconds(10), this.meters);
 
         assertThat(List.of(scheduler.trigger("1"), scheduler.trigger("2"), scheduler.trigger("3")))
             .containsExactly(false, false, true);
@@ -63,11 +71,12 @@ class IngestSchedulerTests {
                 }
             }
             return EMPTY;
-        }, Duration.ofMillis(300));
+        }, Duration.ofMillis(300), this.meters);
 
         boolean first = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> scheduler.trigger("weekly"));
 
         assertThat(first).isFalse();
+        assertThat(runsCounted("abandoned")).isEqualTo(1);
         assertThat(interrupted.await(5, java.util.concurrent.TimeUnit.SECONDS)).as("the hung run was interrupted").isTrue();
         assertThat(scheduler.trigger("next week")).isTrue();
     }
@@ -80,7 +89,7 @@ class IngestSchedulerTests {
             started.countDown();
             release.await();
             return EMPTY;
-        }, Duration.ofSeconds(10));
+        }, Duration.ofSeconds(10), this.meters);
         Thread first = new Thread(() -> scheduler.trigger("weekly"));
         first.start();
         started.await();
