@@ -16,7 +16,7 @@ import java.util.List;
  * <p>Readers get URIs from Kafka events, which anyone who can write to the topic can forge: {@link #open(URI)}
  * refuses a URI outside this store ({@link BlobUnavailableException.Reason#OUTSIDE_STORE}).
  */
-public interface BlobStore {
+public interface BlobStore extends AutoCloseable {
 
     /**
      * Stores a file's bytes under their SHA-256; the file stays the caller's (it is copied, never moved or deleted).
@@ -72,4 +72,9 @@ public interface BlobStore {
 
     /** Where this store is, e.g. {@code file:/var/lib/parkworld/blobs/} or {@code s3://bucket/prefix/}. */
     URI location();
+
+    /** Releases the store's connections, if it has any. */
+    @Override
+    default void close() {
+    }
 }

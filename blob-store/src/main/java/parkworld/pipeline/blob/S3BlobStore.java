@@ -23,7 +23,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * document. S3 writes an object whole or not at all, so readers never see half a blob. Readers are held to the
  * bucket and prefix: any other {@code s3://} URI is refused.
  */
-public final class S3BlobStore implements BlobStore, AutoCloseable {
+public final class S3BlobStore implements BlobStore {
 
     private static final String CREDENTIALS_HINT = "credentials come from the AWS default provider chain: "
             + "AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (or the aws.accessKeyId / aws.secretAccessKey system "

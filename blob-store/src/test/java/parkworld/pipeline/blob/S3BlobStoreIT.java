@@ -27,9 +27,9 @@ class S3BlobStoreIT extends BlobStoreContract {
     private final List<BlobStore> opened = new ArrayList<>();
 
     @AfterEach
-    void closeStores() throws Exception {
+    void closeStores() {
         for (BlobStore store : this.opened) {
-            ((AutoCloseable) store).close();
+            store.close();
         }
     }
 

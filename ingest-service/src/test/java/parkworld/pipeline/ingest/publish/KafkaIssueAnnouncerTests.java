@@ -36,7 +36,8 @@ import parkworld.pipeline.ingest.run.DocumentReader;
 import parkworld.pipeline.ingest.run.IngestReport;
 import parkworld.pipeline.ingest.run.InvalidEventException;
 import parkworld.pipeline.ingest.run.IssueIngestor;
-import parkworld.pipeline.ingest.store.LocalDirectoryBlobStore;
+import parkworld.pipeline.blob.LocalDirectoryBlobStore;
+import parkworld.pipeline.ingest.store.LocalDirectoryPublishedMarks;
 
 class KafkaIssueAnnouncerTests {
 
@@ -50,6 +51,11 @@ class KafkaIssueAnnouncerTests {
 
     @TempDir
     Path blobs;
+
+
+    @TempDir
+
+    Path marks;
 
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
@@ -70,7 +76,8 @@ class KafkaIssueAnnouncerTests {
                         Duration.ZERO, 1000, Duration.ZERO),
                 CLOCK, new Random(1), d -> { });
         return new IssueIngestor(new FolderDiscovery(this.source), new DocumentReader(http, 1000),
-                new LocalDirectoryBlobStore(this.blobs), announcer(), CLOCK, this.meters);
+                new LocalDirectoryBlobStore(this.blobs),
+                new LocalDirectoryPublishedMarks(this.marks), announcer(), CLOCK, this.meters);
     }
 
     static IssueFetched event(String issueKey) {
