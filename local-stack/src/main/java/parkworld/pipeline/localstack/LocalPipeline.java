@@ -65,6 +65,20 @@ public final class LocalPipeline {
             }
             source = local.toString();
         }
+        else {
+            // Checked before anything starts: an unreachable source would otherwise end, after a minute of
+            // start-up, as "no issues were found at the source".
+            SourceProbe.Result probed = new SourceProbe(Duration.ofSeconds(20)).probe(source);
+            switch (probed.kind()) {
+                case UNREACHABLE -> {
+                    System.err.println("[local-pipeline] --source: " + source + " cannot be reached: " + probed.detail());
+                    System.exit(EXIT_FAILED);
+                    return;
+                }
+                case PDF -> say("The source " + source + " is a PDF, not a listing page: ingesting that one issue");
+                case PAGE -> { }
+            }
+        }
         Path root = Path.of(System.getProperty("parkworld.project.root", ".")).toAbsolutePath().normalize();
         Path work = root.resolve("target").resolve("local-run");
         Directories.deleteQuietly(work);
