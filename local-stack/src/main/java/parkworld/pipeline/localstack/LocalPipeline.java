@@ -105,6 +105,9 @@ public final class LocalPipeline {
             }
             say("Elasticsearch: " + elasticsearch);
             say("Starting ingest-service, parser-service, indexer-service; ingesting from " + source);
+            // Registered before the services, so it runs after they stopped: their temp files (Tomcat's work
+            // directories among them) go with them.
+            ShutdownReaper.register(() -> Directories.deleteQuietly(work.resolve("tmp")));
             PipelineServices services = PipelineServices.start(new PipelineServices.Settings(root, kafka, elasticsearch,
                     source, work, properties));
             ShutdownReaper.register(() -> say("Stopping everything started..."));

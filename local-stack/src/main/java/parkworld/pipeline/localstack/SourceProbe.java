@@ -59,8 +59,17 @@ final class SourceProbe {
             }
         }
         catch (IOException | IllegalArgumentException ex) {
-            String message = ex.getMessage() == null || ex.getMessage().isBlank() ? "" : ": " + ex.getMessage();
-            return new Result(Kind.UNREACHABLE, ex.getClass().getSimpleName() + message);
+            return new Result(Kind.UNREACHABLE, describe(ex));
         }
+    }
+
+    /** The exception and the first message along its causes, e.g. {@code ConnectException: Connection refused}. */
+    private static String describe(Exception ex) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause.getMessage() != null && !cause.getMessage().isBlank()) {
+                return ex.getClass().getSimpleName() + ": " + cause.getMessage();
+            }
+        }
+        return ex.getClass().getSimpleName();
     }
 }

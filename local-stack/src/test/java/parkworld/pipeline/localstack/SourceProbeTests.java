@@ -66,7 +66,7 @@ class SourceProbeTests {
         SourceProbe.Result result = this.probe.probe("http://127.0.0.1:" + closed + "/");
 
         assertThat(result.kind()).isEqualTo(SourceProbe.Kind.UNREACHABLE);
-        assertThat(result.detail()).startsWith("ConnectException");
+        assertThat(result.detail()).startsWith("ConnectException: ").hasSizeGreaterThan("ConnectException: ".length());
     }
 
     @Test
