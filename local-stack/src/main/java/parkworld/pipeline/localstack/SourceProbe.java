@@ -70,6 +70,7 @@ final class SourceProbe {
                 return ex.getClass().getSimpleName() + ": " + cause.getMessage();
             }
         }
-        return ex.getClass().getSimpleName();
+        return ex instanceof java.net.ConnectException ? "ConnectException: nothing accepts connections there"
+                : ex.getClass().getSimpleName();
     }
 }
