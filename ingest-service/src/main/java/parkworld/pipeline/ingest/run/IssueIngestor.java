@@ -11,6 +11,8 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import parkworld.pipeline.blob.BlobStore;
+import parkworld.pipeline.blob.StoredBlob;
 import parkworld.pipeline.contract.DeadLetterReason;
 import parkworld.pipeline.contract.IssueFetched;
 import parkworld.pipeline.contract.PipelineMeters;
@@ -18,8 +20,7 @@ import parkworld.pipeline.ingest.discovery.IssueDiscovery;
 import parkworld.pipeline.ingest.discovery.IssueLink;
 import parkworld.pipeline.ingest.fetch.FetchException;
 import parkworld.pipeline.ingest.fetch.FetchedDocument;
-import parkworld.pipeline.ingest.store.BlobStore;
-import parkworld.pipeline.ingest.store.StoredBlob;
+import parkworld.pipeline.ingest.store.PublishedMarks;
 
 /**
  * One ingest run: discover issues, fetch each, store the raw PDF, announce it once. An issue whose bytes were
@@ -33,15 +34,17 @@ public final class IssueIngestor {
     private final IssueDiscovery discovery;
     private final DocumentReader reader;
     private final BlobStore blobs;
+    private final PublishedMarks published;
     private final IssueAnnouncer announcer;
     private final Clock clock;
     private final MeterRegistry meters;
 
-    public IssueIngestor(IssueDiscovery discovery, DocumentReader reader, BlobStore blobs, IssueAnnouncer announcer,
-            Clock clock, MeterRegistry meters) {
+    public IssueIngestor(IssueDiscovery discovery, DocumentReader reader, BlobStore blobs, PublishedMarks published,
+            IssueAnnouncer announcer, Clock clock, MeterRegistry meters) {
         this.discovery = discovery;
         this.reader = reader;
         this.blobs = blobs;
+        this.published = published;
         this.announcer = announcer;
         this.clock = clock;
         this.meters = meters;
@@ -130,7 +133,7 @@ public final class IssueIngestor {
 
     private boolean ingest(IssueLink link, FetchedDocument document) throws Exception {
         StoredBlob blob = this.blobs.put(document.file(), document.sha256(), document.sizeBytes());
-        if (this.blobs.isPublished(blob.sha256())) {
+        if (this.published.isPublished(blob.sha256())) {
             log.debug("Issue {} unchanged (sha256 {}), not announced again", link.issueKey(), blob.sha256());
             count("unchanged", "none");
             return false;
@@ -141,7 +144,7 @@ public final class IssueIngestor {
                 link.uri().toASCIIString(), blob.sha256(), blob.sizeBytes(), this.clock.instant());
         this.announcer.announce(event);
         // Marked only after the broker acknowledged: a crash in between re-announces, never loses, the issue.
-        this.blobs.markPublished(blob.sha256());
+        this.published.markPublished(blob.sha256());
         log.info("Issue {} announced: {} bytes, sha256 {}, from {}", link.issueKey(), blob.sizeBytes(), blob.sha256(),
                 link.uri());
         count("published", "none");

@@ -11,6 +11,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.support.CronTrigger;
+import parkworld.pipeline.blob.BlobStore;
 import parkworld.pipeline.ingest.CrawlerProperties;
 import parkworld.pipeline.ingest.ScheduleProperties;
 import parkworld.pipeline.ingest.discovery.IssueDiscovery;
@@ -18,7 +19,7 @@ import parkworld.pipeline.ingest.fetch.PoliteHttpClient;
 import parkworld.pipeline.ingest.run.DocumentReader;
 import parkworld.pipeline.ingest.run.IssueAnnouncer;
 import parkworld.pipeline.ingest.run.IssueIngestor;
-import parkworld.pipeline.ingest.store.BlobStore;
+import parkworld.pipeline.ingest.store.PublishedMarks;
 
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
@@ -31,10 +32,10 @@ class ScheduleConfiguration {
 
     @Bean
     IssueIngestor issueIngestor(IssueDiscovery discovery, PoliteHttpClient http, CrawlerProperties crawler,
-            BlobStore blobs, IssueAnnouncer announcer, Clock clock, MeterRegistry meters) {
+            BlobStore blobs, PublishedMarks published, IssueAnnouncer announcer, Clock clock, MeterRegistry meters) {
         return new IssueIngestor(discovery,
-                new DocumentReader(http, crawler.maxDocumentSize().toBytes(), crawler.downloadPath()), blobs, announcer,
-                clock, meters);
+                new DocumentReader(http, crawler.maxDocumentSize().toBytes(), crawler.downloadPath()), blobs,
+                published, announcer, clock, meters);
     }
 
     @Bean

@@ -32,7 +32,8 @@ import parkworld.pipeline.ingest.run.DocumentReader;
 import parkworld.pipeline.ingest.run.IngestReport;
 import parkworld.pipeline.ingest.run.InvalidEventException;
 import parkworld.pipeline.ingest.run.IssueIngestor;
-import parkworld.pipeline.ingest.store.LocalDirectoryBlobStore;
+import parkworld.pipeline.blob.LocalDirectoryBlobStore;
+import parkworld.pipeline.ingest.store.LocalDirectoryPublishedMarks;
 
 class KafkaIssueAnnouncerTests {
 
@@ -46,6 +47,11 @@ class KafkaIssueAnnouncerTests {
 
     @TempDir
     Path blobs;
+
+
+    @TempDir
+
+    Path marks;
 
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
@@ -63,7 +69,8 @@ class KafkaIssueAnnouncerTests {
     IssueIngestor ingestor() throws Exception {
         PoliteHttpClient http = new TestCrawler().build();
         return new IssueIngestor(new FolderDiscovery(this.source), new DocumentReader(http, 1000, TestCrawler.DOWNLOADS),
-                new LocalDirectoryBlobStore(this.blobs), announcer(), CLOCK, this.meters);
+                new LocalDirectoryBlobStore(this.blobs), new LocalDirectoryPublishedMarks(this.marks), announcer(),
+                CLOCK, this.meters);
     }
 
     static IssueFetched event(String issueKey) {

@@ -29,7 +29,8 @@ import parkworld.pipeline.ingest.fetch.CutOffServer;
 import parkworld.pipeline.ingest.fetch.FixtureWebsite;
 import parkworld.pipeline.ingest.fetch.PoliteHttpClient;
 import parkworld.pipeline.ingest.fetch.TestCrawler;
-import parkworld.pipeline.ingest.store.LocalDirectoryBlobStore;
+import parkworld.pipeline.blob.LocalDirectoryBlobStore;
+import parkworld.pipeline.ingest.store.LocalDirectoryPublishedMarks;
 
 /**
  * A whole run against a misbehaving stand-in of the site: every bad case ends in a recorded outcome with its reason,
@@ -42,6 +43,11 @@ class IngestFaultsTests {
 
     @TempDir
     Path blobs;
+
+
+    @TempDir
+
+    Path marks;
 
     private final FixtureWebsite site;
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
@@ -67,7 +73,8 @@ class IngestFaultsTests {
     }
 
     private IssueIngestor ingestor(IssueDiscovery discovery) throws Exception {
-        return new IssueIngestor(discovery, new DocumentReader(this.http, 100_000, TestCrawler.DOWNLOADS), new LocalDirectoryBlobStore(this.blobs),
+        return new IssueIngestor(discovery, new DocumentReader(this.http, 100_000, TestCrawler.DOWNLOADS),
+                new LocalDirectoryBlobStore(this.blobs), new LocalDirectoryPublishedMarks(this.marks),
                 this.announced::add, this.clock, this.meters);
     }
 

@@ -20,7 +20,8 @@ import parkworld.pipeline.ingest.discovery.FolderDiscovery;
 import parkworld.pipeline.ingest.discovery.IssueDiscovery;
 import parkworld.pipeline.ingest.discovery.IssueLink;
 import parkworld.pipeline.ingest.fetch.TestCrawler;
-import parkworld.pipeline.ingest.store.LocalDirectoryBlobStore;
+import parkworld.pipeline.blob.LocalDirectoryBlobStore;
+import parkworld.pipeline.ingest.store.LocalDirectoryPublishedMarks;
 
 class IssueIngestorTests {
 
@@ -30,12 +31,18 @@ class IssueIngestorTests {
     @TempDir
     Path blobs;
 
+
+    @TempDir
+
+    Path marks;
+
     private final List<IssueFetched> announced = new ArrayList<>();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final Clock clock = Clock.fixed(Instant.parse("2023-05-30T07:00:00Z"), ZoneOffset.UTC);
 
     private IssueIngestor ingestor(IssueAnnouncer announcer) throws Exception {
         return new IssueIngestor(new FolderDiscovery(this.source), reader(), new LocalDirectoryBlobStore(this.blobs),
+                new LocalDirectoryPublishedMarks(this.marks),
                 announcer, this.clock, this.meters);
     }
 
@@ -67,6 +74,7 @@ class IssueIngestorTests {
         Files.move(pdf, Path.of(chinese));
         IssueDiscovery listing = () -> IssueDiscovery.Discovered.of(List.of(IssueLink.of(chinese)));
         IssueIngestor ingestor = new IssueIngestor(listing, reader(), new LocalDirectoryBlobStore(this.blobs),
+                new LocalDirectoryPublishedMarks(this.marks),
                 this.announced::add, this.clock, this.meters);
 
         IngestReport report = ingestor.run();

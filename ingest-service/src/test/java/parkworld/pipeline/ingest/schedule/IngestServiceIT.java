@@ -36,7 +36,8 @@ class IngestServiceIT {
         registry.add("spring.cloud.stream.kafka.binder.brokers", TestInfrastructure::kafkaBootstrapServers);
         registry.add("parkworld.topics.issues-fetched", () -> FETCHED);
         registry.add("parkworld.ingest.source.location", () -> SITE.uri("/weekly/").toString());
-        registry.add("parkworld.ingest.blob-store.directory", BLOBS::toString);
+        registry.add("parkworld.ingest.blob-store.location", () -> BLOBS.toUri().toString());
+        registry.add("parkworld.ingest.published-marks.directory", () -> BLOBS.resolve("published").toString());
     }
 
     @AfterAll

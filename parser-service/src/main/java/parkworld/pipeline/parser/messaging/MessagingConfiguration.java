@@ -2,6 +2,7 @@ package parkworld.pipeline.parser.messaging;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
 import java.time.Clock;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -25,12 +26,14 @@ import org.springframework.messaging.Message;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.util.backoff.FixedBackOff;
+import parkworld.pipeline.blob.BlobStore;
 import parkworld.pipeline.contract.DeadLetterHeaders;
 import parkworld.pipeline.contract.DeadLetterReason;
 import parkworld.pipeline.messaging.ConsumedRecord;
 import parkworld.pipeline.messaging.DeadLetterPublisher;
 import parkworld.pipeline.messaging.RetryPolicyProperties;
 import parkworld.pipeline.messaging.TransientFailures;
+import parkworld.pipeline.parser.BlobStoreProperties;
 import parkworld.pipeline.parser.ParserProperties;
 import parkworld.pipeline.parser.QualityProperties;
 import parkworld.pipeline.parser.pipeline.IssuePipeline;
@@ -109,11 +112,17 @@ class MessagingConfiguration {
         return new KafkaIssueEventSink(streamBridge);
     }
 
+    /** Opened at start-up: a missing directory, bucket or refused credentials stop the service with the reason. */
     @Bean
-    IssueProcessor issueProcessor(IssuePipeline pipeline, ParserProperties properties,
+    BlobStore blobStore(BlobStoreProperties properties) throws IOException {
+        return properties.settings().open();
+    }
+
+    @Bean
+    IssueProcessor issueProcessor(IssuePipeline pipeline, BlobStore blobStore,
             IssueProcessor.IssueEventSink issueEventSink, DeadLetterPublisher deadLetters, Clock clock,
             MeterRegistry meters) {
-        return new IssueProcessor(pipeline, properties.blobStoreDirectory(), issueEventSink, deadLetters::publish,
+        return new IssueProcessor(pipeline, blobStore, issueEventSink, deadLetters::publish,
                 MessagingConfiguration::afterCommit, clock, meters);
     }
 
