@@ -1,6 +1,8 @@
 package parkworld.pipeline.indexer.messaging;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationPredicate;
+import io.micrometer.observation.transport.SenderContext;
 import io.micrometer.tracing.Tracer;
 import java.time.Clock;
 import java.util.List;
@@ -50,6 +52,16 @@ class MessagingConfiguration {
     @Bean
     LinkedBatchSpan linkedBatchSpan(ObjectProvider<Tracer> tracer) {
         return new LinkedBatchSpan(tracer.getIfAvailable(() -> Tracer.NOOP));
+    }
+
+    /**
+     * No observation of sends: StreamBridge observes what it sends and injects the current trace into the message
+     * ({@code traceparent}), and the indexer sends nothing but dead letters, which keep the original record's headers
+     * byte for byte, its {@code traceparent} included.
+     */
+    @Bean
+    ObservationPredicate noSendObservations() {
+        return (name, context) -> !(context instanceof SenderContext<?>);
     }
 
     @Bean

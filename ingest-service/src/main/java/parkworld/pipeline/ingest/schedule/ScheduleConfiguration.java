@@ -1,9 +1,12 @@
 package parkworld.pipeline.ingest.schedule;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.TimeZone;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -43,8 +46,8 @@ class ScheduleConfiguration {
 
     @Bean
     StartupAndWeeklyTriggers startupAndWeeklyTriggers(IngestScheduler scheduler, TaskScheduler taskScheduler,
-            ScheduleProperties schedule) {
-        return new StartupAndWeeklyTriggers(scheduler, taskScheduler, schedule);
+            ScheduleProperties schedule, ObjectProvider<Tracer> tracer) {
+        return new StartupAndWeeklyTriggers(scheduler, taskScheduler, schedule, tracer.getIfAvailable(() -> Tracer.NOOP));
     }
 
     static final class StartupAndWeeklyTriggers {
@@ -52,21 +55,38 @@ class ScheduleConfiguration {
         private final IngestScheduler scheduler;
         private final TaskScheduler taskScheduler;
         private final ScheduleProperties schedule;
+        private final Tracer tracer;
 
-        StartupAndWeeklyTriggers(IngestScheduler scheduler, TaskScheduler taskScheduler, ScheduleProperties schedule) {
+        StartupAndWeeklyTriggers(IngestScheduler scheduler, TaskScheduler taskScheduler, ScheduleProperties schedule,
+                Tracer tracer) {
             this.scheduler = scheduler;
             this.taskScheduler = taskScheduler;
             this.schedule = schedule;
+            this.tracer = tracer;
         }
 
         @EventListener(ApplicationReadyEvent.class)
         void onReady() {
             if (!"-".equals(this.schedule.cron())) {
-                this.taskScheduler.schedule(() -> this.scheduler.trigger("schedule " + this.schedule.cron()),
+                this.taskScheduler.schedule(() -> traced("schedule " + this.schedule.cron()),
                         new CronTrigger(this.schedule.cron(), TimeZone.getTimeZone(this.schedule.zone())));
             }
             if (this.schedule.runOnStartup()) {
-                this.taskScheduler.schedule(() -> this.scheduler.trigger("startup"), Instant.now());
+                this.taskScheduler.schedule(() -> traced("startup"), Instant.now());
+            }
+        }
+
+        /**
+         * One run as the root span of its trace: the fetches happen inside it, and each IssueFetched sent carries
+         * it on (traceparent header) to the parser, so one trace leads from the fetch to the parse.
+         */
+        private void traced(String why) {
+            Span span = this.tracer.nextSpan().name("ingest run").tag("trigger", why).start();
+            try (Tracer.SpanInScope scope = this.tracer.withSpan(span)) {
+                this.scheduler.trigger(why);
+            }
+            finally {
+                span.end();
             }
         }
     }
