@@ -16,6 +16,11 @@ public final class PipelineMeters {
     /** Tag: an {@link EventType} name. */
     public static final String TAG_EVENT_TYPE = "event_type";
 
+    /**
+     * Observation (timer and trace span "ingest run"): one triggered ingest run, tag trigger {@code startup} or
+     * {@code schedule}; a trigger skipped because a run is under way counts too. The root span of the run's trace.
+     */
+    public static final String INGEST_TRIGGER = "parkworld.ingest.trigger";
     /** Timer: one ingest run; tag outcome {@code ok}, {@code partial}, {@code failed}. */
     public static final String INGEST_RUN_DURATION = "parkworld.ingest.run.duration";
     /**

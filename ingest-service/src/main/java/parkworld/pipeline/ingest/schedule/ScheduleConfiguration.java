@@ -1,8 +1,8 @@
 package parkworld.pipeline.ingest.schedule;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.tracing.Span;
-import io.micrometer.tracing.Tracer;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.TimeZone;
@@ -14,6 +14,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.support.CronTrigger;
+import parkworld.pipeline.contract.PipelineMeters;
 import parkworld.pipeline.ingest.CrawlerProperties;
 import parkworld.pipeline.ingest.ScheduleProperties;
 import parkworld.pipeline.ingest.discovery.IssueDiscovery;
@@ -46,8 +47,9 @@ class ScheduleConfiguration {
 
     @Bean
     StartupAndWeeklyTriggers startupAndWeeklyTriggers(IngestScheduler scheduler, TaskScheduler taskScheduler,
-            ScheduleProperties schedule, ObjectProvider<Tracer> tracer) {
-        return new StartupAndWeeklyTriggers(scheduler, taskScheduler, schedule, tracer.getIfAvailable(() -> Tracer.NOOP));
+            ScheduleProperties schedule, ObjectProvider<ObservationRegistry> observations) {
+        return new StartupAndWeeklyTriggers(scheduler, taskScheduler, schedule,
+                observations.getIfAvailable(() -> ObservationRegistry.NOOP));
     }
 
     static final class StartupAndWeeklyTriggers {
@@ -55,39 +57,38 @@ class ScheduleConfiguration {
         private final IngestScheduler scheduler;
         private final TaskScheduler taskScheduler;
         private final ScheduleProperties schedule;
-        private final Tracer tracer;
+        private final ObservationRegistry observations;
 
         StartupAndWeeklyTriggers(IngestScheduler scheduler, TaskScheduler taskScheduler, ScheduleProperties schedule,
-                Tracer tracer) {
+                ObservationRegistry observations) {
             this.scheduler = scheduler;
             this.taskScheduler = taskScheduler;
             this.schedule = schedule;
-            this.tracer = tracer;
+            this.observations = observations;
         }
 
         @EventListener(ApplicationReadyEvent.class)
         void onReady() {
             if (!"-".equals(this.schedule.cron())) {
-                this.taskScheduler.schedule(() -> traced("schedule " + this.schedule.cron()),
+                this.taskScheduler.schedule(() -> observed("schedule", "schedule " + this.schedule.cron()),
                         new CronTrigger(this.schedule.cron(), TimeZone.getTimeZone(this.schedule.zone())));
             }
             if (this.schedule.runOnStartup()) {
-                this.taskScheduler.schedule(() -> traced("startup"), Instant.now());
+                this.taskScheduler.schedule(() -> observed("startup", "startup"), Instant.now());
             }
         }
 
         /**
-         * One run as the root span of its trace: the fetches happen inside it, and each IssueFetched sent carries
-         * it on (traceparent header) to the parser, so one trace leads from the fetch to the parse.
+         * One run as an observation ({@link PipelineMeters#INGEST_TRIGGER}), the root span of its trace: the fetches
+         * happen inside it, and each IssueFetched sent carries it on (traceparent header) to the parser, so one trace
+         * leads from the fetch to the parse. (A plain span would not do: sends are observations, children of the
+         * current observation, not of the current span.)
          */
-        private void traced(String why) {
-            Span span = this.tracer.nextSpan().name("ingest run").tag("trigger", why).start();
-            try (Tracer.SpanInScope scope = this.tracer.withSpan(span)) {
-                this.scheduler.trigger(why);
-            }
-            finally {
-                span.end();
-            }
+        private void observed(String trigger, String why) {
+            Observation.createNotStarted(PipelineMeters.INGEST_TRIGGER, this.observations)
+                .contextualName("ingest run")
+                .lowCardinalityKeyValue("trigger", trigger)
+                .observe(() -> this.scheduler.trigger(why));
         }
     }
 }
