@@ -19,6 +19,11 @@ public final class PipelineMeters {
     public static final String TAG_EVENT_TYPE = "event_type";
 
     /**
+     * Observation (timer and trace span "ingest run"): one triggered ingest run, tag trigger {@code startup} or
+     * {@code schedule}; a trigger skipped because a run is under way counts too. The root span of the run's trace.
+     */
+    public static final String INGEST_TRIGGER = "parkworld.ingest.trigger";
+    /**
      * Timer: one ingest run; tag outcome {@code ok}, {@code partial}, {@code failed} (discovery failed, or the run
      * threw), {@code abandoned} (past the run deadline).
      */
@@ -54,6 +59,13 @@ public final class PipelineMeters {
      * {@code degraded} when the parse's quality figures are beyond the parser's bounds ({@code IssueParsed.quality}).
      */
     public static final String PARSER_ISSUES = "parkworld.parser.issues";
+    /** Gauge: parse threads in use, parses abandoned after the time limit included. */
+    public static final String PARSER_PARSE_THREADS_BUSY = "parkworld.parser.parse.threads.busy";
+    /**
+     * Gauge: parses abandoned after the time limit that have not stopped yet; each holds a parse thread, and the
+     * parser is not ready while any does. Alert on any lasting more than minutes.
+     */
+    public static final String PARSER_PARSES_ABANDONED = "parkworld.parser.parses.abandoned";
     /** Counter: article events published (committed). */
     public static final String PARSER_ARTICLES = "parkworld.parser.articles";
     /**

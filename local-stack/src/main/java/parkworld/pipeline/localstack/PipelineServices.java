@@ -170,6 +170,13 @@ public final class PipelineServices implements AutoCloseable {
         return Math.round(ServiceMetrics.sum(scrape, metric, labels));
     }
 
+    /** Each service's {@code /actuator/prometheus} text right now (empty for one that cannot be read), in start order. */
+    public Map<String, String> scrapes() {
+        Map<String, String> scrapes = new LinkedHashMap<>();
+        this.metrics.forEach((name, service) -> scrapes.put(name, service.scrape()));
+        return scrapes;
+    }
+
     /** Services that stopped although nobody asked them to. */
     public List<String> exited() {
         return this.processes.entrySet().stream().filter(e -> !e.getValue().isAlive()).map(Map.Entry::getKey).toList();

@@ -1,9 +1,12 @@
 package parkworld.pipeline.ingest.schedule;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.TimeZone;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,6 +15,7 @@ import org.springframework.scheduling.TaskScheduler;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.support.CronTrigger;
 import parkworld.pipeline.blob.BlobStore;
+import parkworld.pipeline.contract.PipelineMeters;
 import parkworld.pipeline.ingest.CrawlerProperties;
 import parkworld.pipeline.ingest.ScheduleProperties;
 import parkworld.pipeline.ingest.discovery.IssueDiscovery;
@@ -49,8 +53,9 @@ class ScheduleConfiguration {
 
     @Bean
     StartupAndWeeklyTriggers startupAndWeeklyTriggers(IngestScheduler scheduler, TaskScheduler taskScheduler,
-            ScheduleProperties schedule) {
-        return new StartupAndWeeklyTriggers(scheduler, taskScheduler, schedule);
+            ScheduleProperties schedule, ObjectProvider<ObservationRegistry> observations) {
+        return new StartupAndWeeklyTriggers(scheduler, taskScheduler, schedule,
+                observations.getIfAvailable(() -> ObservationRegistry.NOOP));
     }
 
     static final class StartupAndWeeklyTriggers {
@@ -58,22 +63,38 @@ class ScheduleConfiguration {
         private final IngestScheduler scheduler;
         private final TaskScheduler taskScheduler;
         private final ScheduleProperties schedule;
+        private final ObservationRegistry observations;
 
-        StartupAndWeeklyTriggers(IngestScheduler scheduler, TaskScheduler taskScheduler, ScheduleProperties schedule) {
+        StartupAndWeeklyTriggers(IngestScheduler scheduler, TaskScheduler taskScheduler, ScheduleProperties schedule,
+                ObservationRegistry observations) {
             this.scheduler = scheduler;
             this.taskScheduler = taskScheduler;
             this.schedule = schedule;
+            this.observations = observations;
         }
 
         @EventListener(ApplicationReadyEvent.class)
         void onReady() {
             if (!"-".equals(this.schedule.cron())) {
-                this.taskScheduler.schedule(() -> this.scheduler.trigger("schedule " + this.schedule.cron()),
+                this.taskScheduler.schedule(() -> observed("schedule", "schedule " + this.schedule.cron()),
                         new CronTrigger(this.schedule.cron(), TimeZone.getTimeZone(this.schedule.zone())));
             }
             if (this.schedule.runOnStartup()) {
-                this.taskScheduler.schedule(() -> this.scheduler.trigger("startup"), Instant.now());
+                this.taskScheduler.schedule(() -> observed("startup", "startup"), Instant.now());
             }
+        }
+
+        /**
+         * One run as an observation ({@link PipelineMeters#INGEST_TRIGGER}), the root span of its trace: the fetches
+         * happen inside it, and each IssueFetched sent carries it on (traceparent header) to the parser, so one trace
+         * leads from the fetch to the parse. (A plain span would not do: sends are observations, children of the
+         * current observation, not of the current span.)
+         */
+        private void observed(String trigger, String why) {
+            Observation.createNotStarted(PipelineMeters.INGEST_TRIGGER, this.observations)
+                .contextualName("ingest run")
+                .lowCardinalityKeyValue("trigger", trigger)
+                .observe(() -> this.scheduler.trigger(why));
         }
     }
 }

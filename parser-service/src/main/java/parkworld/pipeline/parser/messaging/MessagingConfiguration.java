@@ -29,6 +29,7 @@ import org.springframework.util.backoff.FixedBackOff;
 import parkworld.pipeline.blob.BlobStore;
 import parkworld.pipeline.contract.DeadLetterHeaders;
 import parkworld.pipeline.contract.DeadLetterReason;
+import parkworld.pipeline.contract.PipelineMeters;
 import parkworld.pipeline.messaging.ConsumedRecord;
 import parkworld.pipeline.messaging.DeadLetterPublisher;
 import parkworld.pipeline.messaging.RetryPolicyProperties;
@@ -49,12 +50,6 @@ class MessagingConfiguration {
     /** The producer's own limit when {@code max.request.size} is not configured. */
     private static final long KAFKA_DEFAULT_MAX_REQUEST_SIZE = 1_048_576;
 
-    /** Gauge: parse threads in use, abandoned parses included. */
-    static final String BUSY_PARSE_THREADS = "parkworld.parser.parse.threads.busy";
-
-    /** Gauge: parses abandoned after the time limit that are still running. */
-    static final String ABANDONED_PARSES = "parkworld.parser.parses.abandoned";
-
     private static final Logger log = LoggerFactory.getLogger(MessagingConfiguration.class);
 
     @Bean
@@ -66,10 +61,10 @@ class MessagingConfiguration {
     @Bean(destroyMethod = "close")
     ParseWorkers parseWorkers(ParserProperties properties, Clock clock, MeterRegistry meters) {
         ParseWorkers workers = new ParseWorkers(properties.parseThreads(), clock);
-        Gauge.builder(BUSY_PARSE_THREADS, workers, ParseWorkers::busy)
+        Gauge.builder(PipelineMeters.PARSER_PARSE_THREADS_BUSY, workers, ParseWorkers::busy)
             .description("Parse threads in use, by parses running now or abandoned after the time limit")
             .register(meters);
-        Gauge.builder(ABANDONED_PARSES, workers, w -> w.abandonedStillRunning().size())
+        Gauge.builder(PipelineMeters.PARSER_PARSES_ABANDONED, workers, w -> w.abandonedStillRunning().size())
             .description("Parses abandoned after the time limit that have not stopped yet; readiness is down meanwhile")
             .register(meters);
         return workers;
