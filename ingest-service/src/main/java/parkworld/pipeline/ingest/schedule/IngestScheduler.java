@@ -1,5 +1,6 @@
 package parkworld.pipeline.ingest.schedule;
 
+import io.micrometer.context.ContextSnapshotFactory;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
@@ -44,6 +45,8 @@ public final class IngestScheduler {
         this.meters = meters;
     }
 
+    private static final ContextSnapshotFactory CONTEXT = ContextSnapshotFactory.builder().build();
+
     /** Runs now unless a run is under way; returns whether it ran to its end. */
     public boolean trigger(String why) {
         if (!this.running.compareAndSet(false, true)) {
@@ -59,7 +62,8 @@ public final class IngestScheduler {
         });
         try {
             log.info("Ingest run started ({})", why);
-            Future<IngestReport> report = worker.submit(this.run::run);
+            // The run's thread carries on the trigger's context (its observation, so the run's trace), and MDC.
+            Future<IngestReport> report = worker.submit(CONTEXT.captureAll().wrap(this.run::run));
             this.lastReport.set(report.get(this.runDeadline.toMillis(), TimeUnit.MILLISECONDS));
             return true;
         }
