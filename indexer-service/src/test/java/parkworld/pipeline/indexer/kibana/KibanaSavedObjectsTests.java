@@ -82,6 +82,9 @@ class KibanaSavedObjectsTests {
         formats.propertyNames().forEach(field -> assertThat(mapping).as("formatted field").containsKey(field));
         assertThat(formats.path("issue.sourceUrl").path("id").asString()).as("the PDF link is a URL format")
             .isEqualTo("url");
+        // {{value}} would be the URI-escaped URL (https%3A%2F%2F...), not a link.
+        assertThat(formats.path("issue.sourceUrl").path("params").path("urlTemplate").asString())
+            .as("the link is the URL as stored").isEqualTo("{{rawValue}}");
         SavedObjects.parsed(dataView.path("fieldAttrs")).propertyNames()
             .forEach(field -> assertThat(mapping).as("labelled field").containsKey(field));
     }
