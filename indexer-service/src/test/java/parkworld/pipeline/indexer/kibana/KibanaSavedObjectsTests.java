@@ -74,8 +74,7 @@ class KibanaSavedObjectsTests {
         JsonNode dataView = SavedObjects.byId(DATA_VIEW).path("attributes");
         Map<String, String> mapping = SavedObjects.mappedFields();
 
-        assertThat(dataView.path("title").asString()).isEqualTo(SavedObjects.configuredAlias())
-            .isEqualTo("parkworld-articles");
+        assertThat(dataView.path("title").asString()).isEqualTo(SavedObjects.configuredAlias());
         assertThat(dataView.path("timeFieldName").asString()).isEqualTo("issue.date");
         assertThat(mapping).containsEntry("issue.date", "date");
         JsonNode formats = SavedObjects.parsed(dataView.path("fieldFormatMap"));
