@@ -38,6 +38,7 @@ import org.springframework.util.unit.DataSize;
 import parkworld.pipeline.contract.ArticleExtracted;
 import parkworld.pipeline.contract.IssueRef;
 import parkworld.pipeline.indexer.BulkProperties;
+import parkworld.pipeline.indexer.FixtureIssue;
 import parkworld.pipeline.indexer.bulk.ArticleBulkWriter;
 import parkworld.pipeline.indexer.bulk.ArticleDocument;
 import parkworld.pipeline.localstack.SuggestedSearch;
@@ -67,30 +68,7 @@ class SearchQualityIT {
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final double MIN_PRECISION = 0.95;
 
-    static final IssueRef ISSUE = new IssueRef(121, 2023, 5, 4, "园区周报 2023年5月4期 (总121期)",
-            "https://www.parkworld.net/uploads/issue-121.pdf",
-            "4a6b1ae3caf923981d906e67b1c115ad50ae7780368532c0aa3b834424698abb", LocalDate.of(2023, 5, 30));
-    static final Instant PARSED_AT = Instant.parse("2023-05-30T07:00:05Z");
-
-    /**
-     * Places and investments of some fixture articles, as the parser's enrichment describes them: the first place is
-     * the primary one. Article 2 announces a total and its parts, article 6 a total and four parts (only the total is
-     * the investment), article 9 dollars, article 17 names two provinces.
-     */
-    static final Map<Integer, Enrichment> ENRICHED = Map.of(
-            1, new Enrichment(List.of(place("广东省", "CN-GD", "中山市", 22.52, 113.39)), yuan("3000000000", "30亿元")),
-            2, new Enrichment(List.of(place("湖北省", "CN-HB", "武汉市", 30.59, 114.31)),
-                    yuan("108098000000", "1080.98亿元"), "40093000000", "67445000000"),
-            6, new Enrichment(List.of(place("广东省", "CN-GD", "深圳市", 22.54, 114.06)),
-                    yuan("349180000000", "3491.8亿元"), "50840000000", "182750000000", "21400000000"),
-            9, new Enrichment(List.of(place("江苏省", "CN-JS", "苏州市", 31.30, 120.62)),
-                    new ArticleExtracted.Investment(new BigDecimal("100000000"), "USD", new BigDecimal("704670000"),
-                            false, "1亿美元")),
-            10, new Enrichment(List.of(place("山东省", "CN-SD", "青岛市", 36.07, 120.38)), yuan("13000000000", "130亿元")),
-            17, new Enrichment(List.of(place("安徽省", "CN-AH", "合肥市", 31.82, 117.23),
-                    place("广东省", "CN-GD", "深圳市", 22.54, 114.06)), yuan("1500000000", "约15亿元")),
-            21, new Enrichment(List.of(place("广东省", "CN-GD", "惠州市", 23.11, 114.42)), yuan("52100000000", "521亿元")),
-            25, new Enrichment(List.of(place("江苏省", "CN-JS", "常州市", 31.81, 119.97)), yuan("350000000", "3.5亿元")));
+    // The fixture issue as the indexer gets it: parkworld.pipeline.indexer.FixtureIssue.
 
     /** What each search returned, per word and search kind, for the table printed at the end. */
     static final Map<String, Map<String, Measure>> MEASURED = new TreeMap<>();
@@ -104,7 +82,7 @@ class SearchQualityIT {
         this.elasticsearch = RestClient.builder(HttpHost.create(TestInfrastructure.elasticsearchUrl())).build();
         this.client = new ElasticsearchClient(new RestClientTransport(this.elasticsearch, new Jackson3JsonpMapper()));
         new ArticleIndexSetup(this.client, ArticleIndexMapping.v2(TextAnalysis.SUBSTRINGS), INDEX, ALIAS).ensureReady();
-        this.articles = fixtureArticles();
+        this.articles = FixtureIssue.articles();
         new ArticleBulkWriter(this.client::bulk, INDEX,
                 new BulkProperties(500, DataSize.ofMegabytes(10), Duration.ofMinutes(1)), new SimpleMeterRegistry())
             .write(this.articles.stream().map(ArticleDocument::of).toList());
@@ -193,7 +171,7 @@ class SearchQualityIT {
                 "江苏省", 704_670_000d + 350_000_000d));
         assertThat(sums.values().stream().mapToDouble(Double::doubleValue).sum())
             .as("the total is the sum of the articles' investments")
-            .isEqualTo(ENRICHED.values().stream().mapToDouble(e -> e.investment().valueCny().doubleValue()).sum());
+            .isEqualTo(FixtureIssue.ENRICHED.values().stream().mapToDouble(e -> e.investment().valueCny().doubleValue()).sum());
     }
 
     @Test
@@ -256,62 +234,6 @@ class SearchQualityIT {
                 query.why()).isEqualTo(1.0);
         assertThat(precision).as("precision of %s (found %s, expected %s)", query.word(), found, query.expected())
             .isGreaterThanOrEqualTo(MIN_PRECISION);
-    }
-
-    // --- the fixture as the indexer gets it
-
-    List<ArticleExtracted> fixtureArticles() throws IOException {
-        JsonNode fixture;
-        try (InputStream in = SearchQualityIT.class.getClassLoader()
-            .getResourceAsStream("fixtures/issue-121.expected.json")) {
-            fixture = JSON.readTree(in.readAllBytes());
-        }
-        List<ArticleExtracted> built = new ArrayList<>();
-        for (JsonNode article : fixture.path("articles")) {
-            int ordinal = article.path("ordinal").asInt();
-            Enrichment enrichment = ENRICHED.get(ordinal);
-            built.add(new ArticleExtracted(1, articleId(ordinal), ISSUE, ordinal, article.path("section").asString(),
-                    article.path("title").asString(), article.path("lead").asString(),
-                    article.path("body").asString(), article.path("sourceName").asString(null),
-                    article.path("page").asInt(), List.of(LocalDate.of(2023, 5, 24)),
-                    enrichment == null ? List.of() : enrichment.amounts(),
-                    enrichment == null ? List.of() : enrichment.places(), List.of(), "0.2.0", PARSED_AT,
-                    enrichment == null ? List.of() : List.of(new ArticleExtracted.Organization("测试企业", "investor")),
-                    enrichment == null ? null : "signing", enrichment == null ? null : enrichment.investment()));
-        }
-        assertThat(built).as("articles in the fixture").hasSize(43);
-        return built;
-    }
-
-    static String articleId(int ordinal) {
-        return String.format(java.util.Locale.ROOT, "121-%012x", ordinal);
-    }
-
-    record Enrichment(List<ArticleExtracted.Place> places, ArticleExtracted.Investment investment,
-            List<ArticleExtracted.Amount> amounts) {
-
-        Enrichment(List<ArticleExtracted.Place> places, ArticleExtracted.Investment investment, String... parts) {
-            this(places, investment, amounts(investment, parts));
-        }
-
-        private static List<ArticleExtracted.Amount> amounts(ArticleExtracted.Investment investment, String... parts) {
-            List<ArticleExtracted.Amount> amounts = new ArrayList<>();
-            amounts.add(new ArticleExtracted.Amount(investment.value(), investment.currency(), investment.approximate(),
-                    investment.text()));
-            for (String part : parts) {
-                amounts.add(new ArticleExtracted.Amount(new BigDecimal(part), "CNY", false, part));
-            }
-            return amounts;
-        }
-    }
-
-    static ArticleExtracted.Place place(String province, String code, String city, double lat, double lon) {
-        return new ArticleExtracted.Place(province, code, city, new ArticleExtracted.GeoPoint(lat, lon));
-    }
-
-    static ArticleExtracted.Investment yuan(String value, String text) {
-        return new ArticleExtracted.Investment(new BigDecimal(value), "CNY", new BigDecimal(value),
-                text.startsWith("约"), text);
     }
 
     // --- Elasticsearch
