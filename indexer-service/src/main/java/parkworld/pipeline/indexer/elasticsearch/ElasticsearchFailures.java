@@ -56,4 +56,24 @@ public final class ElasticsearchFailures {
         String message = root.getMessage() != null ? root.getMessage() : failure.getMessage();
         return root.getClass().getSimpleName() + (message != null ? ": " + message : "");
     }
+
+    /**
+     * A short, low-cardinality reason for a metric tag.
+     *
+     * @param failure what the client threw
+     * @return e.g. {@code 429 circuit_breaking_exception}, {@code 503}, {@code SocketTimeoutException}
+     */
+    public static String reasonOf(Throwable failure) {
+        if (failure instanceof ElasticsearchException es) {
+            return es.status() + (es.error() != null && es.error().type() != null ? " " + es.error().type() : "");
+        }
+        if (failure instanceof TransportException transport && transport.statusCode() > 0) {
+            return String.valueOf(transport.statusCode());
+        }
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName();
+    }
 }

@@ -52,15 +52,20 @@ public class IssueReplacement {
     private final ElasticsearchClient client;
     private final String target;
     private final Counter removed;
+    private final java.time.Duration timeout;
 
     /**
      * @param client the client
      * @param target the concrete, versioned index articles are written to
-     * @param meters where removed documents are counted
+     * @param meters  where removed documents are counted
+     * @param timeout how long Elasticsearch may wait for unavailable shards before failing a delete
+     *                ({@code parkworld.indexer.bulk.timeout}, the same as for indexing)
      */
-    public IssueReplacement(ElasticsearchClient client, String target, MeterRegistry meters) {
+    public IssueReplacement(ElasticsearchClient client, String target, MeterRegistry meters,
+            java.time.Duration timeout) {
         this.client = client;
         this.target = target;
+        this.timeout = timeout;
         this.removed = Counter.builder(PipelineMeters.INDEXER_ARTICLES_REMOVED)
             .description("Documents deleted because a later parse of their issue no longer contains them")
             .register(meters);
@@ -137,7 +142,7 @@ public class IssueReplacement {
                 .version(version)
                 .versionType(VersionType.ExternalGte))))
             .toList();
-        BulkResponse response = this.client.bulk(b -> b.timeout(Time.of(t -> t.time("1m"))).operations(operations));
+        BulkResponse response = this.client.bulk(b -> b.timeout(Time.of(t -> t.time(this.timeout.toMillis() + "ms"))).operations(operations));
         int deleted = 0;
         int newer = 0;
         Map<String, Integer> failures = new TreeMap<>();

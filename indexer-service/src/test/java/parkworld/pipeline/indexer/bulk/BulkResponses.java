@@ -38,6 +38,15 @@ final class BulkResponses {
         return error(id, 429, "es_rejected_execution_exception", "rejected execution of coordinating operation");
     }
 
+    static String circuitBreaking(String id) {
+        return error(id, 429, "circuit_breaking_exception", "[parent] Data too large, data for [indices:data/write/bulk[s]]"
+                + " would be [536870912/512mb], which is larger than the limit of [510027366/486.3mb]");
+    }
+
+    static String serviceUnavailable(String id) {
+        return error(id, 503, "unavailable_shards_exception", "[" + INDEX + "][0] primary shard is not active");
+    }
+
     static String writeBlocked(String id) {
         return error(id, 403, "cluster_block_exception",
                 "index [" + INDEX + "] blocked by: [FORBIDDEN/8/index write (api)];");

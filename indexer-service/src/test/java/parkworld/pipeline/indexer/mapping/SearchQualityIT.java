@@ -106,7 +106,7 @@ class SearchQualityIT {
         new ArticleIndexSetup(this.client, ArticleIndexMapping.v2(TextAnalysis.SUBSTRINGS), INDEX, ALIAS).ensureReady();
         this.articles = fixtureArticles();
         new ArticleBulkWriter(this.client::bulk, INDEX,
-                new BulkProperties(500, DataSize.ofMegabytes(10), Duration.ofMinutes(1)), new SimpleMeterRegistry())
+                BulkProperties.defaults().withItemRetry(new BulkProperties.ItemRetry(1, Duration.ofMillis(100), Duration.ofSeconds(2))).withLimits(500, DataSize.ofMegabytes(10)), new SimpleMeterRegistry())
             .write(this.articles.stream().map(ArticleDocument::of).toList());
         this.elasticsearch.performRequest(new Request("POST", "/" + INDEX + "/_refresh"));
     }
