@@ -26,7 +26,10 @@ import parkworld.pipeline.indexer.elasticsearch.ElasticsearchUnavailableExceptio
 
 class ArticleBulkWriterTests {
 
-    static final BulkProperties LIMITS = BulkProperties.defaults().withItemRetry(new BulkProperties.ItemRetry(1, Duration.ofMillis(100), Duration.ofSeconds(2))).withLimits(500, DataSize.ofMegabytes(10));
+    /** Items sent once only: these tests look at one attempt; the retry tests below at several. */
+    static final BulkProperties.ItemRetry ONE_ATTEMPT = new BulkProperties.ItemRetry(1, Duration.ofMillis(100),
+            Duration.ofSeconds(2));
+    static final BulkProperties LIMITS = BulkProperties.defaults().withItemRetry(ONE_ATTEMPT);
 
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     final List<BulkRequest> requests = new ArrayList<>();
@@ -157,7 +160,7 @@ class ArticleBulkWriterTests {
 
     @Test
     void splitsBatchIntoRequestsOfAtMostMaxActions() {
-        BulkProperties two = BulkProperties.defaults().withItemRetry(new BulkProperties.ItemRetry(1, Duration.ofMillis(100), Duration.ofSeconds(2))).withLimits(2, DataSize.ofMegabytes(10));
+        BulkProperties two = LIMITS.withLimits(2, DataSize.ofMegabytes(10));
         ArticleBulkWriter writer = writer(two, ids -> ids.stream().map(BulkResponses::created).toList());
 
         BulkResult result = writer.write(
@@ -169,7 +172,7 @@ class ArticleBulkWriterTests {
 
     @Test
     void countsNothingWhenALaterRequestOfTheBatchFailsSoTheRetryIsNotCountedTwice() {
-        BulkProperties two = BulkProperties.defaults().withItemRetry(new BulkProperties.ItemRetry(1, Duration.ofMillis(100), Duration.ofSeconds(2))).withLimits(2, DataSize.ofMegabytes(10));
+        BulkProperties two = LIMITS.withLimits(2, DataSize.ofMegabytes(10));
         ArticleBulkWriter writer = writer(two, ids -> ids.stream()
             .map(id -> id.endsWith("3") ? BulkResponses.tooManyRequests(id)
                     : id.endsWith("2") ? BulkResponses.versionConflict(id) : BulkResponses.created(id))
@@ -185,7 +188,7 @@ class ArticleBulkWriterTests {
 
     @Test
     void countsEachArticleOnceWhenARetriedMultiRequestBatchSucceeds() {
-        BulkProperties two = BulkProperties.defaults().withItemRetry(new BulkProperties.ItemRetry(1, Duration.ofMillis(100), Duration.ofSeconds(2))).withLimits(2, DataSize.ofMegabytes(10));
+        BulkProperties two = LIMITS.withLimits(2, DataSize.ofMegabytes(10));
         int[] attempt = { 0 };
         ArticleBulkWriter writer = writer(two, ids -> ids.stream()
             .map(id -> id.endsWith("3") && attempt[0]++ == 0 ? BulkResponses.tooManyRequests(id)
@@ -202,7 +205,7 @@ class ArticleBulkWriterTests {
 
     @Test
     void splitsBatchIntoRequestsOfAtMostMaxBytesButSendsAnOversizedArticleAlone() {
-        BulkProperties small = BulkProperties.defaults().withItemRetry(new BulkProperties.ItemRetry(1, Duration.ofMillis(100), Duration.ofSeconds(2))).withLimits(500, DataSize.ofBytes(1));
+        BulkProperties small = LIMITS.withLimits(500, DataSize.ofBytes(1));
         ArticleBulkWriter writer = writer(small, ids -> ids.stream().map(BulkResponses::created).toList());
 
         writer.write(documents("121-000000000001", "121-000000000002"));
@@ -212,7 +215,7 @@ class ArticleBulkWriterTests {
 
     @Test
     void reportsRejectionPositionsAcrossSplitRequests() {
-        BulkProperties two = BulkProperties.defaults().withItemRetry(new BulkProperties.ItemRetry(1, Duration.ofMillis(100), Duration.ofSeconds(2))).withLimits(2, DataSize.ofMegabytes(10));
+        BulkProperties two = LIMITS.withLimits(2, DataSize.ofMegabytes(10));
         ArticleBulkWriter writer = writer(two, ids -> ids.stream()
             .map(id -> id.endsWith("3") ? BulkResponses.mappingError(id) : BulkResponses.created(id))
             .toList());

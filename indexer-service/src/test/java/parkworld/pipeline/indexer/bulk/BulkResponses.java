@@ -13,9 +13,14 @@ final class BulkResponses {
     }
 
     static BulkResponse of(List<String> items) {
-        boolean errors = items.stream().anyMatch(item -> item.contains("\"error\""));
-        String json = "{\"took\":7,\"errors\":" + errors + ",\"items\":[" + String.join(",", items) + "]}";
+        String json = json(items);
         return BulkResponse.of(b -> b.withJson(new StringReader(json)));
+    }
+
+    /** @return the response body Elasticsearch would send */
+    static String json(List<String> items) {
+        boolean errors = items.stream().anyMatch(item -> item.contains("\"error\""));
+        return "{\"took\":7,\"errors\":" + errors + ",\"items\":[" + String.join(",", items) + "]}";
     }
 
     static String created(String id) {

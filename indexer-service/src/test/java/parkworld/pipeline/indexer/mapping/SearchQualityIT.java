@@ -34,7 +34,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.util.unit.DataSize;
 import parkworld.pipeline.contract.ArticleExtracted;
 import parkworld.pipeline.contract.IssueRef;
 import parkworld.pipeline.indexer.BulkProperties;
@@ -106,7 +105,7 @@ class SearchQualityIT {
         new ArticleIndexSetup(this.client, ArticleIndexMapping.v2(TextAnalysis.SUBSTRINGS), INDEX, ALIAS).ensureReady();
         this.articles = fixtureArticles();
         new ArticleBulkWriter(this.client::bulk, INDEX,
-                BulkProperties.defaults().withItemRetry(new BulkProperties.ItemRetry(1, Duration.ofMillis(100), Duration.ofSeconds(2))).withLimits(500, DataSize.ofMegabytes(10)), new SimpleMeterRegistry())
+                BulkProperties.defaults(), new SimpleMeterRegistry())
             .write(this.articles.stream().map(ArticleDocument::of).toList());
         this.elasticsearch.performRequest(new Request("POST", "/" + INDEX + "/_refresh"));
     }

@@ -20,7 +20,6 @@ import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.junit.jupiter.api.Test;
 import org.springframework.messaging.MessageHandlingException;
-import org.springframework.util.unit.DataSize;
 import parkworld.pipeline.contract.DeadLetterHeaders;
 import parkworld.pipeline.contract.PipelineMeters;
 import parkworld.pipeline.indexer.BulkProperties;
@@ -38,6 +37,9 @@ class ArticleBatchIndexerTests {
     final DeadLetterBinding deadLetters = new DeadLetterBinding();
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     final SkippedRecords skipped = new SkippedRecords();
+    /** One attempt per item: an outage is handed back to the container at once. */
+    static final BulkProperties ONE_ATTEMPT = BulkProperties.defaults()
+        .withItemRetry(new BulkProperties.ItemRetry(1, Duration.ofMillis(100), Duration.ofSeconds(2)));
     final FakeIndex index = new FakeIndex();
     /** The indexer's clock: a day after the test articles were parsed, 5 minutes of skew allowed. */
     final ParsedAtLimit parsedAtLimit = new ParsedAtLimit(
@@ -49,7 +51,7 @@ class ArticleBatchIndexerTests {
             String items = String.join(",",
                     request.operations().stream().map(op -> itemForId.apply(op.index().id())).toList());
             return BulkResponse.of(b -> b.withJson(new StringReader("{\"took\":1,\"errors\":false,\"items\":[" + items + "]}")));
-        }, "parkworld-articles", BulkProperties.defaults().withItemRetry(new BulkProperties.ItemRetry(1, Duration.ofMillis(100), Duration.ofSeconds(2))).withLimits(500, DataSize.ofMegabytes(10)),
+        }, "parkworld-articles", ONE_ATTEMPT,
                 this.meters);
         return new ArticleBatchIndexer(EventDecoder.articles(), this.parsedAtLimit, this.index, writer,
                 this.deadLetters.publisher(this.meters), this.meters, this.skipped);
@@ -200,7 +202,7 @@ class ArticleBatchIndexerTests {
     void throwsWithoutPublishingDeadLettersWhileElasticsearchIsDown() {
         ArticleBulkWriter down = new ArticleBulkWriter(request -> {
             throw new ConnectException("Connection refused");
-        }, "parkworld-articles", BulkProperties.defaults().withItemRetry(new BulkProperties.ItemRetry(1, Duration.ofMillis(100), Duration.ofSeconds(2))).withLimits(500, DataSize.ofMegabytes(10)),
+        }, "parkworld-articles", ONE_ATTEMPT,
                 new SimpleMeterRegistry());
         ArticleBatchIndexer indexer = new ArticleBatchIndexer(EventDecoder.articles(), this.parsedAtLimit, this.index, down,
                 this.deadLetters.publisher(this.meters), this.meters, this.skipped);
