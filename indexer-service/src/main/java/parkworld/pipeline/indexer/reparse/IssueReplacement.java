@@ -35,9 +35,9 @@ import parkworld.pipeline.indexer.elasticsearch.ElasticsearchUnavailableExceptio
  * <ul>
  * <li>only documents with a {@code parsedAt} before this parse's are selected, so an older parse arriving after a
  * newer one never touches what the newer one wrote;</li>
- * <li>each delete is versioned with this parse's {@code parsedAt} ({@code external_gte}; articles are indexed {@code external}): a
- * document a newer parse rewrote between the search and the delete is refused with a version conflict and kept; the
- * delete leaves a tombstone of that version, so a late article event of an older parse cannot bring the document back
+ * <li>each delete is versioned with this parse's {@code parsedAt} ({@code external_gte}; articles are indexed
+ * {@code external}): a document a newer parse rewrote between the search and the delete is refused with a version
+ * conflict and kept; the delete leaves a tombstone of that version, so a late article event of an older parse cannot bring the document back
  * while Elasticsearch keeps tombstones ({@code index.gc_deletes} in the mapping);</li>
  * <li>the articles this parse contains are not touched: their events overwrite them, before or after this.</li>
  * </ul>
