@@ -87,6 +87,17 @@ public final class PipelineMeters {
     public static final String INDEXER_BULK_DURATION = "parkworld.indexer.bulk.duration";
     /** Counter: retries of a batch that could not be indexed. */
     public static final String INDEXER_BULK_RETRIES = "parkworld.indexer.bulk.retries";
+    /**
+     * Counter: bulk items (or whole requests' items) sent again within one batch because Elasticsearch refused them for
+     * now (429, 5xx, timeouts, connection refused); tag reason, e.g. {@code 429 es_rejected_execution_exception}.
+     */
+    public static final String INDEXER_BULK_ITEM_RETRIES = "parkworld.indexer.bulk.item.retries";
+
+    /**
+     * Counter: issues-parsed records the indexer could neither apply nor dead-letter because Kafka refused the dead
+     * letter for good; tag reason. Each is logged at ERROR with its offset and reported by the health endpoint.
+     */
+    public static final String INDEXER_ISSUES_SKIPPED = "parkworld.indexer.issues.skipped";
 
     /**
      * Counter: article records the indexer could neither index nor dead-letter because Kafka refused the dead letter

@@ -3,6 +3,10 @@ package parkworld.pipeline.indexer.elasticsearch;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.transport.TransportException;
 import java.io.IOException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.http.util.EntityUtils;
+import org.elasticsearch.client.ResponseException;
 
 /** Tells a failure worth retrying (the cluster's state) from one that will happen again (the request's content). */
 public final class ElasticsearchFailures {
@@ -55,5 +59,48 @@ public final class ElasticsearchFailures {
         }
         String message = root.getMessage() != null ? root.getMessage() : failure.getMessage();
         return root.getClass().getSimpleName() + (message != null ? ": " + message : "");
+    }
+
+    /**
+     * A short, low-cardinality reason for a metric tag.
+     *
+     * @param failure what the client threw
+     * @return e.g. {@code 429 circuit_breaking_exception}, {@code 503}, {@code SocketTimeoutException}
+     */
+    public static String reasonOf(Throwable failure) {
+        Throwable root = failure;
+        for (Throwable current = failure; current != null; current = current.getCause() == current ? null
+                : current.getCause()) {
+            if (current instanceof ElasticsearchException es) {
+                return es.status() + (es.error() != null && es.error().type() != null ? " " + es.error().type() : "");
+            }
+            if (current instanceof ResponseException response) {
+                int status = response.getResponse().getStatusLine().getStatusCode();
+                String type = errorType(response);
+                return status + (type != null ? " " + type : "");
+            }
+            if (current instanceof TransportException transport && transport.statusCode() > 0
+                    && !(transport.getCause() instanceof ResponseException)) {
+                return String.valueOf(transport.statusCode());
+            }
+            root = current;
+        }
+        return root.getClass().getSimpleName();
+    }
+
+    private static final Pattern ERROR_TYPE = Pattern.compile("\"type\"\\s*:\\s*\"([a-z_]+)\"");
+
+    /** The error type of an Elasticsearch error body, e.g. {@code circuit_breaking_exception}; null when none. */
+    private static String errorType(ResponseException response) {
+        try {
+            if (response.getResponse().getEntity() == null) {
+                return null;
+            }
+            Matcher type = ERROR_TYPE.matcher(EntityUtils.toString(response.getResponse().getEntity()));
+            return type.find() ? type.group(1) : null;
+        }
+        catch (IOException | RuntimeException ex) {
+            return null;
+        }
     }
 }

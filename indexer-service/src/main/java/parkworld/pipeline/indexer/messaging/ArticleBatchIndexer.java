@@ -54,6 +54,7 @@ class ArticleBatchIndexer {
     private final ArticleBulkWriter writer;
     private final DeadLetterPublisher deadLetters;
     private final MeterRegistry meters;
+    private final SkippedRecords skipped;
 
     /**
      * @param decoder     decodes and validates records
@@ -62,15 +63,18 @@ class ArticleBatchIndexer {
      * @param writer      writes to Elasticsearch
      * @param deadLetters publishes what cannot be indexed
      * @param meters      where skipped records are counted
+     * @param skipped     where skipped records are reported for the health endpoint
      */
     ArticleBatchIndexer(EventDecoder<ArticleExtracted> decoder, ParsedAtLimit parsedAtLimit, IndexReadiness index,
-            ArticleBulkWriter writer, DeadLetterPublisher deadLetters, MeterRegistry meters) {
+            ArticleBulkWriter writer, DeadLetterPublisher deadLetters, MeterRegistry meters,
+            SkippedRecords skipped) {
         this.decoder = decoder;
         this.parsedAtLimit = parsedAtLimit;
         this.index = index;
         this.writer = writer;
         this.deadLetters = deadLetters;
         this.meters = meters;
+        this.skipped = skipped;
     }
 
     /**
@@ -155,6 +159,7 @@ class ArticleBatchIndexer {
                 .tag("reason", permanent.get().name())
                 .register(this.meters)
                 .increment();
+            this.skipped.record(deadLetter.record().coordinates(), deadLetter.reason() + ", refused " + permanent.get());
             log.error("Skipped {} ({}, articleId={}): Kafka refuses its dead letter for good ({}): {}. The record is "
                     + "still on its topic until retention", deadLetter.record().coordinates(), deadLetter.reason(),
                     deadLetter.articleId(), permanent.get(), ex.getMessage());

@@ -8,15 +8,19 @@ import java.time.Clock;
 import java.util.List;
 import java.util.function.Consumer;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cloud.stream.binder.kafka.KafkaListenerContainerCustomizer;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.converter.BatchMessagingMessageConverter;
 import org.springframework.messaging.Message;
+import parkworld.pipeline.indexer.BulkProperties;
+import parkworld.pipeline.indexer.ElasticsearchProperties;
 import parkworld.pipeline.indexer.FreshnessProperties;
 import parkworld.pipeline.indexer.bulk.ArticleBulkWriter;
 import parkworld.pipeline.indexer.mapping.IndexReadiness;
@@ -90,24 +94,45 @@ class MessagingConfiguration {
         return new ParsedAtLimit(Clock.systemUTC(), freshness.maxClockSkew());
     }
 
+    /** The {@code skippedRecords} health component. */
+    @Bean
+    SkippedRecords skippedRecords() {
+        return new SkippedRecords();
+    }
+
     @Bean
     ArticleBatchIndexer articleBatchIndexer(ParsedAtLimit parsedAtLimit, IndexReadiness index,
-            ArticleBulkWriter writer, DeadLetterPublisher indexerDeadLetterPublisher, MeterRegistry meters) {
+            ArticleBulkWriter writer, DeadLetterPublisher indexerDeadLetterPublisher, MeterRegistry meters,
+            SkippedRecords skippedRecords) {
         return new ArticleBatchIndexer(EventDecoder.articles(), parsedAtLimit, index, writer,
-                indexerDeadLetterPublisher, meters);
+                indexerDeadLetterPublisher, meters, skippedRecords);
     }
 
     @Bean
     IssueBatchHandler issueBatchHandler(ParsedAtLimit parsedAtLimit, IndexReadiness index,
-            IssueReplacement replacement, DeadLetterPublisher indexerDeadLetterPublisher) {
+            IssueReplacement replacement, DeadLetterPublisher indexerDeadLetterPublisher, MeterRegistry meters,
+            SkippedRecords skippedRecords) {
         return new IssueBatchHandler(EventDecoder.issuesParsed(), parsedAtLimit, index, replacement,
-                indexerDeadLetterPublisher);
+                indexerDeadLetterPublisher, meters, skippedRecords);
     }
 
     @Bean
     DeadLetterPublisher indexerDeadLetterPublisher(StreamBridge streamBridge,
             @Value("${spring.application.name}") String service, MeterRegistry meters) {
         return new DeadLetterPublisher(streamBridge, DEAD_LETTER_BINDING, service, Clock.systemUTC(), meters);
+    }
+
+    /** Refuses to start with settings under which an Elasticsearch outage would cost the partitions (a rebalance). */
+    @Bean
+    InitializingBean pollIntervalBudgetCheck(Environment environment, BulkProperties bulk,
+            ElasticsearchProperties elasticsearch, RetryPolicyProperties retry) {
+        return () -> {
+            String consumer = "spring.cloud.stream.kafka.bindings." + INPUT_BINDING + ".consumer.configuration.";
+            int maxPollRecords = environment.getProperty(consumer + "max.poll.records", Integer.class, 500);
+            long maxPollInterval = environment.getProperty(consumer + "max.poll.interval.ms", Long.class, 300_000L);
+            PollIntervalBudget.check(maxPollRecords, java.time.Duration.ofMillis(maxPollInterval), bulk,
+                    elasticsearch.socketTimeout(), retry.maxInterval());
+        };
     }
 
     @Bean

@@ -35,9 +35,9 @@ import parkworld.pipeline.indexer.elasticsearch.ElasticsearchUnavailableExceptio
  * <ul>
  * <li>only documents with a {@code parsedAt} before this parse's are selected, so an older parse arriving after a
  * newer one never touches what the newer one wrote;</li>
- * <li>each delete is versioned with this parse's {@code parsedAt} ({@code external_gte}, as articles are indexed): a
- * document a newer parse rewrote between the search and the delete is refused with a version conflict and kept; the
- * delete leaves a tombstone of that version, so a late article event of an older parse cannot bring the document back
+ * <li>each delete is versioned with this parse's {@code parsedAt} ({@code external_gte}; articles are indexed
+ * {@code external}): a document a newer parse rewrote between the search and the delete is refused with a version
+ * conflict and kept; the delete leaves a tombstone of that version, so a late article event of an older parse cannot bring the document back
  * while Elasticsearch keeps tombstones ({@code index.gc_deletes} in the mapping);</li>
  * <li>the articles this parse contains are not touched: their events overwrite them, before or after this.</li>
  * </ul>
@@ -52,15 +52,20 @@ public class IssueReplacement {
     private final ElasticsearchClient client;
     private final String target;
     private final Counter removed;
+    private final java.time.Duration timeout;
 
     /**
      * @param client the client
      * @param target the concrete, versioned index articles are written to
-     * @param meters where removed documents are counted
+     * @param meters  where removed documents are counted
+     * @param timeout how long Elasticsearch may wait for unavailable shards before failing a delete
+     *                ({@code parkworld.indexer.bulk.timeout}, the same as for indexing)
      */
-    public IssueReplacement(ElasticsearchClient client, String target, MeterRegistry meters) {
+    public IssueReplacement(ElasticsearchClient client, String target, MeterRegistry meters,
+            java.time.Duration timeout) {
         this.client = client;
         this.target = target;
+        this.timeout = timeout;
         this.removed = Counter.builder(PipelineMeters.INDEXER_ARTICLES_REMOVED)
             .description("Documents deleted because a later parse of their issue no longer contains them")
             .register(meters);
@@ -137,7 +142,7 @@ public class IssueReplacement {
                 .version(version)
                 .versionType(VersionType.ExternalGte))))
             .toList();
-        BulkResponse response = this.client.bulk(b -> b.timeout(Time.of(t -> t.time("1m"))).operations(operations));
+        BulkResponse response = this.client.bulk(b -> b.timeout(Time.of(t -> t.time(this.timeout.toMillis() + "ms"))).operations(operations));
         int deleted = 0;
         int newer = 0;
         Map<String, Integer> failures = new TreeMap<>();

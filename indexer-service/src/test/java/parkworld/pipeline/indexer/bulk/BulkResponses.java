@@ -13,9 +13,14 @@ final class BulkResponses {
     }
 
     static BulkResponse of(List<String> items) {
-        boolean errors = items.stream().anyMatch(item -> item.contains("\"error\""));
-        String json = "{\"took\":7,\"errors\":" + errors + ",\"items\":[" + String.join(",", items) + "]}";
+        String json = json(items);
         return BulkResponse.of(b -> b.withJson(new StringReader(json)));
+    }
+
+    /** @return the response body Elasticsearch would send */
+    static String json(List<String> items) {
+        boolean errors = items.stream().anyMatch(item -> item.contains("\"error\""));
+        return "{\"took\":7,\"errors\":" + errors + ",\"items\":[" + String.join(",", items) + "]}";
     }
 
     static String created(String id) {
@@ -36,6 +41,15 @@ final class BulkResponses {
 
     static String tooManyRequests(String id) {
         return error(id, 429, "es_rejected_execution_exception", "rejected execution of coordinating operation");
+    }
+
+    static String circuitBreaking(String id) {
+        return error(id, 429, "circuit_breaking_exception", "[parent] Data too large, data for [indices:data/write/bulk[s]]"
+                + " would be [536870912/512mb], which is larger than the limit of [510027366/486.3mb]");
+    }
+
+    static String serviceUnavailable(String id) {
+        return error(id, 503, "unavailable_shards_exception", "[" + INDEX + "][0] primary shard is not active");
     }
 
     static String writeBlocked(String id) {

@@ -34,7 +34,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.util.unit.DataSize;
 import parkworld.pipeline.contract.ArticleExtracted;
 import parkworld.pipeline.contract.IssueRef;
 import parkworld.pipeline.indexer.BulkProperties;
@@ -84,7 +83,7 @@ class SearchQualityIT {
         new ArticleIndexSetup(this.client, ArticleIndexMapping.v2(TextAnalysis.SUBSTRINGS), INDEX, ALIAS).ensureReady();
         this.articles = FixtureIssue.articles();
         new ArticleBulkWriter(this.client::bulk, INDEX,
-                new BulkProperties(500, DataSize.ofMegabytes(10), Duration.ofMinutes(1)), new SimpleMeterRegistry())
+                BulkProperties.defaults(), new SimpleMeterRegistry())
             .write(this.articles.stream().map(ArticleDocument::of).toList());
         this.elasticsearch.performRequest(new Request("POST", "/" + INDEX + "/_refresh"));
     }

@@ -20,7 +20,6 @@ import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.junit.jupiter.api.Test;
 import org.springframework.messaging.MessageHandlingException;
-import org.springframework.util.unit.DataSize;
 import parkworld.pipeline.contract.DeadLetterHeaders;
 import parkworld.pipeline.contract.PipelineMeters;
 import parkworld.pipeline.indexer.BulkProperties;
@@ -37,6 +36,10 @@ class ArticleBatchIndexerTests {
     final List<BulkRequest> bulkRequests = new ArrayList<>();
     final DeadLetterBinding deadLetters = new DeadLetterBinding();
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    final SkippedRecords skipped = new SkippedRecords();
+    /** One attempt per item: an outage is handed back to the container at once. */
+    static final BulkProperties ONE_ATTEMPT = BulkProperties.defaults()
+        .withItemRetry(new BulkProperties.ItemRetry(1, Duration.ofMillis(100), Duration.ofSeconds(2)));
     final FakeIndex index = new FakeIndex();
     /** The indexer's clock: a day after the test articles were parsed, 5 minutes of skew allowed. */
     final ParsedAtLimit parsedAtLimit = new ParsedAtLimit(
@@ -48,10 +51,10 @@ class ArticleBatchIndexerTests {
             String items = String.join(",",
                     request.operations().stream().map(op -> itemForId.apply(op.index().id())).toList());
             return BulkResponse.of(b -> b.withJson(new StringReader("{\"took\":1,\"errors\":false,\"items\":[" + items + "]}")));
-        }, "parkworld-articles", new BulkProperties(500, DataSize.ofMegabytes(10), Duration.ofMinutes(1)),
+        }, "parkworld-articles", ONE_ATTEMPT,
                 this.meters);
         return new ArticleBatchIndexer(EventDecoder.articles(), this.parsedAtLimit, this.index, writer,
-                this.deadLetters.publisher(this.meters), this.meters);
+                this.deadLetters.publisher(this.meters), this.meters, this.skipped);
     }
 
     static String item(String id, int status, String errorType) {
@@ -180,6 +183,7 @@ class ArticleBatchIndexerTests {
 
         assertThat(summary).as("retrying would block the partition for good")
             .isEqualTo(new BatchSummary(2, 1, 0, 0, 1));
+        assertThat(this.skipped.count()).as("reported on the health endpoint").isEqualTo(1);
         assertThat(this.meters.counter(ArticleBatchIndexer.SKIPPED_METER, "reason", "EVENT_TOO_LARGE").count())
             .isEqualTo(1);
     }
@@ -198,10 +202,10 @@ class ArticleBatchIndexerTests {
     void throwsWithoutPublishingDeadLettersWhileElasticsearchIsDown() {
         ArticleBulkWriter down = new ArticleBulkWriter(request -> {
             throw new ConnectException("Connection refused");
-        }, "parkworld-articles", new BulkProperties(500, DataSize.ofMegabytes(10), Duration.ofMinutes(1)),
+        }, "parkworld-articles", ONE_ATTEMPT,
                 new SimpleMeterRegistry());
         ArticleBatchIndexer indexer = new ArticleBatchIndexer(EventDecoder.articles(), this.parsedAtLimit, this.index, down,
-                this.deadLetters.publisher(this.meters), this.meters);
+                this.deadLetters.publisher(this.meters), this.meters, this.skipped);
         List<ConsumedRecord> batch = List.of(Records.malformed(1),
                 Records.of(2, TestArticles.article("121-000000000001", TestArticles.PARSED_AT)));
 
