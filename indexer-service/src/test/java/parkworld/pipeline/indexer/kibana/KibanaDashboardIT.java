@@ -10,7 +10,6 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -29,7 +28,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.util.unit.DataSize;
 import parkworld.pipeline.contract.ArticleExtracted;
 import parkworld.pipeline.contract.IssueRef;
 import parkworld.pipeline.indexer.BulkProperties;
@@ -85,8 +83,8 @@ class KibanaDashboardIT {
         this.all.addAll(generatedIssue(122, LocalDate.of(2023, 6, 6), 5));
         this.all.addAll(generatedIssue(123, LocalDate.of(2023, 7, 4), 8));
         this.all.addAll(generatedIssue(1, LocalDate.of(2017, 1, 10), 4));
-        new ArticleBulkWriter(client::bulk, INDEX, new BulkProperties(500, DataSize.ofMegabytes(10),
-                Duration.ofMinutes(1)), new SimpleMeterRegistry())
+        new ArticleBulkWriter(client::bulk, INDEX, BulkProperties.defaults(),
+                new SimpleMeterRegistry())
             .write(this.all.stream().map(ArticleDocument::of).toList());
         this.elasticsearch.performRequest(new Request("POST", "/" + INDEX + "/_refresh"));
         this.inRange = this.all.stream().filter(a -> a.issue().date().getYear() >= 2018).toList();
