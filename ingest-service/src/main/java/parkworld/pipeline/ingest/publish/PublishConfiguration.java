@@ -1,16 +1,17 @@
 package parkworld.pipeline.ingest.publish;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import parkworld.pipeline.ingest.run.IssueAnnouncer;
+import parkworld.pipeline.ingest.state.IssueFetchedRecords;
 
 @Configuration(proxyBeanMethods = false)
 class PublishConfiguration {
 
     @Bean
-    IssueAnnouncer issueAnnouncer(StreamBridge streamBridge, MeterRegistry meters) {
-        return new KafkaIssueAnnouncer(streamBridge, meters);
+    IssueFetchedRecords issueFetchedRecords(@Value("${parkworld.topics.issues-fetched}") String topic,
+            MeterRegistry meters) {
+        return new KafkaIssueFetchedRecords(topic, meters);
     }
 }

@@ -22,13 +22,18 @@ public final class IngestScheduler {
 
     /** Runs now unless a run is under way; returns whether it ran. */
     public boolean trigger(String why) {
+        return trigger(why, this.ingestor::run);
+    }
+
+    /** Runs {@code run} (a backfill, a replay) now unless a run is under way; returns whether it ran. */
+    public boolean trigger(String why, IngestRun run) {
         if (!this.running.compareAndSet(false, true)) {
             log.info("Ingest run ({}) skipped: a run is already under way", why);
             return false;
         }
         try {
             log.info("Ingest run started ({})", why);
-            this.lastReport.set(this.ingestor.run());
+            this.lastReport.set(run.run());
             return true;
         }
         catch (InterruptedException ex) {
@@ -48,5 +53,17 @@ public final class IngestScheduler {
 
     public IngestReport lastReport() {
         return this.lastReport.get();
+    }
+
+    /** Whether a run is under way in this process. */
+    public boolean isRunning() {
+        return this.running.get();
+    }
+
+    /** One ingest run. */
+    @FunctionalInterface
+    public interface IngestRun {
+
+        IngestReport run() throws InterruptedException;
     }
 }

@@ -1,8 +1,9 @@
 package parkworld.pipeline.ingest.schedule;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.lang.management.ManagementFactory;
 import java.time.Clock;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.TimeZone;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
@@ -13,11 +14,13 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.support.CronTrigger;
 import parkworld.pipeline.ingest.CrawlerProperties;
 import parkworld.pipeline.ingest.ScheduleProperties;
+import parkworld.pipeline.ingest.StateProperties;
 import parkworld.pipeline.ingest.discovery.IssueDiscovery;
 import parkworld.pipeline.ingest.fetch.PoliteHttpClient;
 import parkworld.pipeline.ingest.run.DocumentReader;
-import parkworld.pipeline.ingest.run.IssueAnnouncer;
 import parkworld.pipeline.ingest.run.IssueIngestor;
+import parkworld.pipeline.ingest.run.RunProgress;
+import parkworld.pipeline.ingest.state.IngestLedger;
 import parkworld.pipeline.ingest.store.BlobStore;
 
 @Configuration(proxyBeanMethods = false)
@@ -30,10 +33,18 @@ class ScheduleConfiguration {
     }
 
     @Bean
+    RunProgress runProgress(Clock clock, MeterRegistry meters) {
+        return new RunProgress(clock, Duration.ofSeconds(30), meters);
+    }
+
+    @Bean
     IssueIngestor issueIngestor(IssueDiscovery discovery, PoliteHttpClient http, CrawlerProperties crawler,
-            BlobStore blobs, IssueAnnouncer announcer, Clock clock, MeterRegistry meters) {
+            BlobStore blobs, IngestLedger ledger, StateProperties state, RunProgress progress, Clock clock,
+            MeterRegistry meters) {
+        // "pid@host", as the JVM names itself: which replica ran a run, in the status view.
+        String replica = ManagementFactory.getRuntimeMXBean().getName();
         return new IssueIngestor(discovery, new DocumentReader(http, crawler.maxDocumentSize().toBytes()), blobs,
-                announcer, clock, meters);
+                ledger, state.maxAttempts(), replica, progress, clock, meters);
     }
 
     @Bean
@@ -43,8 +54,8 @@ class ScheduleConfiguration {
 
     @Bean
     StartupAndWeeklyTriggers startupAndWeeklyTriggers(IngestScheduler scheduler, TaskScheduler taskScheduler,
-            ScheduleProperties schedule) {
-        return new StartupAndWeeklyTriggers(scheduler, taskScheduler, schedule);
+            ScheduleProperties schedule, IngestLedger ledger, Clock clock) {
+        return new StartupAndWeeklyTriggers(scheduler, taskScheduler, schedule, ledger, clock);
     }
 
     static final class StartupAndWeeklyTriggers {
@@ -52,11 +63,16 @@ class ScheduleConfiguration {
         private final IngestScheduler scheduler;
         private final TaskScheduler taskScheduler;
         private final ScheduleProperties schedule;
+        private final IngestLedger ledger;
+        private final Clock clock;
 
-        StartupAndWeeklyTriggers(IngestScheduler scheduler, TaskScheduler taskScheduler, ScheduleProperties schedule) {
+        StartupAndWeeklyTriggers(IngestScheduler scheduler, TaskScheduler taskScheduler, ScheduleProperties schedule,
+                IngestLedger ledger, Clock clock) {
             this.scheduler = scheduler;
             this.taskScheduler = taskScheduler;
             this.schedule = schedule;
+            this.ledger = ledger;
+            this.clock = clock;
         }
 
         @EventListener(ApplicationReadyEvent.class)
@@ -66,7 +82,12 @@ class ScheduleConfiguration {
                         new CronTrigger(this.schedule.cron(), TimeZone.getTimeZone(this.schedule.zone())));
             }
             if (this.schedule.runOnStartup()) {
-                this.taskScheduler.schedule(() -> this.scheduler.trigger("startup"), Instant.now());
+                this.taskScheduler.schedule(() -> this.scheduler.trigger("startup"), this.clock.instant());
+            }
+            else if (!"-".equals(this.schedule.cron())) {
+                CatchUp catchUp = new CatchUp(this.schedule.cron(), this.schedule.zone(), this.clock);
+                this.taskScheduler.schedule(() -> catchUp.reason(this.ledger)
+                    .ifPresent(why -> this.scheduler.trigger(why)), this.clock.instant());
             }
         }
     }

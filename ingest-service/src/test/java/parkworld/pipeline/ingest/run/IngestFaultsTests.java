@@ -12,7 +12,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -32,6 +31,7 @@ import parkworld.pipeline.ingest.fetch.CutOffServer;
 import parkworld.pipeline.ingest.fetch.FixtureWebsite;
 import parkworld.pipeline.ingest.fetch.HostPolicy;
 import parkworld.pipeline.ingest.fetch.PoliteHttpClient;
+import parkworld.pipeline.ingest.state.InMemoryLedger;
 import parkworld.pipeline.ingest.store.LocalDirectoryBlobStore;
 
 /**
@@ -48,7 +48,8 @@ class IngestFaultsTests {
 
     private final FixtureWebsite site;
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    private final List<IssueFetched> announced = new ArrayList<>();
+    private final InMemoryLedger ledger = new InMemoryLedger();
+    private final List<IssueFetched> announced = this.ledger.announced();
     private final Clock clock = Clock.fixed(Instant.parse("2026-01-05T06:00:00Z"), ZoneOffset.UTC);
     private final PoliteHttpClient http;
 
@@ -68,7 +69,8 @@ class IngestFaultsTests {
 
     private IssueIngestor ingestor(IssueDiscovery discovery) throws Exception {
         return new IssueIngestor(discovery, new DocumentReader(this.http, 100_000), new LocalDirectoryBlobStore(this.blobs),
-                this.announced::add, this.clock, this.meters);
+                this.ledger, 3, "test", new RunProgress(this.clock, Duration.ofMinutes(1), this.meters), this.clock,
+                this.meters);
     }
 
     private double counted(String outcome, String reason) {
