@@ -8,9 +8,10 @@ import java.util.List;
  * @param folder true to read {@code parkworld.ingest.operator.backfill-folder}
  * @param urls   issue documents to fetch, each on a host of {@code parkworld.ingest.crawler.allowed-hosts}
  */
-record BackfillRequest(boolean folder, List<String> urls) {
+record BackfillRequest(Boolean folder, List<String> urls) {
 
     BackfillRequest {
+        folder = Boolean.TRUE.equals(folder);
         urls = urls == null ? List.of() : List.copyOf(urls);
     }
 }

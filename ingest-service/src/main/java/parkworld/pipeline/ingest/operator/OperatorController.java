@@ -48,7 +48,7 @@ class OperatorController {
 
     @PostMapping("/runs")
     ResponseEntity<Map<String, Object>> run() {
-        return start("operator", this.ingestor::run);
+        return start("operator", () -> this.ingestor.run("operator"));
     }
 
     @PostMapping("/backfills")

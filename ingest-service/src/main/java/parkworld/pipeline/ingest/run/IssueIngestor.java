@@ -70,7 +70,12 @@ public final class IssueIngestor {
 
     /** A run over the configured source. */
     public IngestReport run() throws InterruptedException {
-        return run("run", this.discovery, false);
+        return run("run");
+    }
+
+    /** A run over the configured source, started for {@code trigger} ({@code startup}, {@code operator}, ...). */
+    public IngestReport run(String trigger) throws InterruptedException {
+        return run(trigger, this.discovery, false);
     }
 
     /**

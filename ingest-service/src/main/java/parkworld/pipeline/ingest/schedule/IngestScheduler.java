@@ -22,7 +22,7 @@ public final class IngestScheduler {
 
     /** Runs now unless a run is under way; returns whether it ran. */
     public boolean trigger(String why) {
-        return trigger(why, this.ingestor::run);
+        return trigger(why, () -> this.ingestor.run(why));
     }
 
     /** Runs {@code run} (a backfill, a replay) now unless a run is under way; returns whether it ran. */

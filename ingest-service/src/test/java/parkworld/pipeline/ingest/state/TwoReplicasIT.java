@@ -30,9 +30,9 @@ import parkworld.pipeline.testsupport.KafkaTopics;
 import parkworld.pipeline.testsupport.TestInfrastructure;
 
 /**
- * Two ingest-service processes (separate JVMs, the packaged jar) against one Kafka broker and one website: the second
- * fences the first mid-run, the second is killed ({@code kill -9}) mid-run, the first is asked to run again. Every
- * issue ends up announced exactly once on a read_committed consumer.
+ * Two ingest-service processes (separate JVMs, the packaged jar) against one Kafka broker and one website: a run of
+ * the second fences the first's run mid-run, the second is killed ({@code kill -9}) mid-run, the first is asked to
+ * run again. Every issue ends up announced exactly once on a read_committed consumer.
  */
 class TwoReplicasIT {
 
@@ -67,29 +67,44 @@ class TwoReplicasIT {
         this.site.serve("/weekly/", listing.append("</body></html>").toString().getBytes(StandardCharsets.UTF_8));
 
         int portA = freePort();
-        Process replicaA = start("a", portA, true);
-        await().atMost(Duration.ofSeconds(120)).until(() -> this.kafka.countCommitted(this.fetched) >= 3);
+        int portB = freePort();
+        Process replicaA = start("a", portA);
+        Process replicaB = start("b", portB);
+        awaitReady(portA);
+        awaitReady(portB);
 
-        Process replicaB = start("b", freePort(), true);
-        await().atMost(Duration.ofSeconds(120)).until(() -> log("b").contains("Ingest run (startup) discovered"));
+        assertThat(trigger(portA)).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(120)).until(() -> this.kafka.countCommitted(this.fetched) >= 3);
+        assertThat(trigger(portB)).as("b starts while a is mid-run").isEqualTo(202);
+        await().atMost(Duration.ofSeconds(60)).until(() -> log("a").contains("FENCED"));
         long beforeKill = awaitMore(this.kafka.countCommitted(this.fetched) + 2);
         replicaB.destroyForcibly().waitFor();
-        assertThat(beforeKill).as("killed mid-run").isLessThan(ISSUES);
-        assertThat(log("a")).as("replica a was fenced by b").contains("FENCED");
+        assertThat(beforeKill).as("b killed mid-run").isLessThan(ISSUES);
 
-        HttpResponse<String> trigger = HttpClient.newHttpClient().send(HttpRequest
-            .newBuilder(URI.create("http://127.0.0.1:" + portA + "/operator/runs"))
-            .POST(HttpRequest.BodyPublishers.noBody())
-            .header("Authorization", "Basic " + Base64.getEncoder()
-                .encodeToString(("operator:" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
-            .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(trigger.statusCode()).isEqualTo(202);
-        await().atMost(Duration.ofSeconds(180)).until(() -> log("a").contains("Ingest run (operator) done"));
+        assertThat(trigger(portA)).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(180))
+            .until(() -> log("a").split("Ingest run \\(operator\\) done", -1).length - 1 == 2);
 
         Map<String, Long> perIssue = readCommittedKeys().stream()
             .collect(Collectors.groupingBy(key -> key, Collectors.counting()));
         assertThat(perIssue).hasSize(ISSUES).allSatisfy((key, count) -> assertThat(count).as(key).isEqualTo(1));
         assertThat(replicaA.isAlive()).isTrue();
+    }
+
+    private int trigger(int port) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest
+            .newBuilder(URI.create("http://127.0.0.1:" + port + "/operator/runs"))
+            .POST(HttpRequest.BodyPublishers.noBody())
+            .header("Authorization", "Basic " + Base64.getEncoder()
+                .encodeToString(("operator:" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
+            .build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private static void awaitReady(int port) {
+        HttpClient http = HttpClient.newHttpClient();
+        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
+            .until(() -> http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/info"))
+                .build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
     }
 
     private long awaitMore(long atLeast) {
@@ -127,7 +142,7 @@ class TwoReplicasIT {
         return Files.exists(file) ? Files.readString(file) : "";
     }
 
-    private Process start(String name, int port, boolean runOnStartup) throws IOException {
+    private Process start(String name, int port) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         Path jar = Path.of("target", "ingest-service.jar").toAbsolutePath();
         List<String> command = List.of(java, "-Xmx256m", "-jar", jar.toString(), "--server.port=" + port,
@@ -137,7 +152,7 @@ class TwoReplicasIT {
                 "--parkworld.ingest.source.location=" + this.site.uri("/weekly/"),
                 "--parkworld.ingest.blob-store.directory=" + this.work.resolve("blobs"),
                 "--parkworld.ingest.crawler.min-delay-per-host=700ms", "--parkworld.ingest.schedule.cron=-",
-                "--parkworld.ingest.schedule.run-on-startup=" + runOnStartup);
+                "--parkworld.ingest.schedule.run-on-startup=false");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
             .redirectOutput(this.work.resolve(name + ".log").toFile());
         builder.environment().put("PARKWORLD_INGEST_OPERATOR_PASSWORD", PASSWORD);
