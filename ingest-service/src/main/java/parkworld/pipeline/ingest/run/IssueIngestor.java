@@ -147,7 +147,7 @@ public final class IssueIngestor {
                     count("replayed", "none");
                 }
                 catch (FencedException ex) {
-                    log.warn("Replay stopped: {}", ex.getMessage());
+                    log.warn("Replay stopped, FENCED: {}", ex.getMessage());
                     failures.add("replay: FENCED " + ex.getMessage());
                     fenced = true;
                     break;
@@ -234,7 +234,7 @@ public final class IssueIngestor {
                     candidate(link);
                 }
                 catch (FencedException ex) {
-                    log.warn("Ingest run ({}) stopped: {}", this.trigger, ex.getMessage());
+                    log.warn("Ingest run ({}) stopped, FENCED: {}", this.trigger, ex.getMessage());
                     this.failures.add("run: FENCED " + ex.getMessage());
                     this.fenced = true;
                     this.outcome = "fenced";

@@ -151,7 +151,7 @@ class TwoReplicasIT {
                 "--parkworld.ingest.state.transactional-id=" + this.transactionalId,
                 "--parkworld.ingest.source.location=" + this.site.uri("/weekly/"),
                 "--parkworld.ingest.blob-store.directory=" + this.work.resolve("blobs"),
-                "--parkworld.ingest.crawler.min-delay-per-host=700ms", "--parkworld.ingest.schedule.cron=-",
+                "--parkworld.ingest.crawler.min-delay-per-host=1500ms", "--parkworld.ingest.schedule.cron=-",
                 "--parkworld.ingest.schedule.run-on-startup=false");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
             .redirectOutput(this.work.resolve(name + ".log").toFile());
