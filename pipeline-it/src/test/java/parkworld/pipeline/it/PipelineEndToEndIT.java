@@ -66,6 +66,8 @@ class PipelineEndToEndIT {
                         "parkworld.topics.issues-parsed", KafkaTopics.unique("e2e.issues.parsed"),
                         "parkworld.topics.parser-dead-letter", KafkaTopics.unique("e2e.parser.dlq"),
                         "parkworld.topics.indexer-dead-letter", KafkaTopics.unique("e2e.indexer.dlq"),
+                        "parkworld.topics.ingest-state", KafkaTopics.unique("e2e.ingest.state"),
+                        "parkworld.ingest.state.transactional-id", KafkaTopics.unique("e2e-ingest"),
                         "parkworld.indexer.index.alias", ALIAS, "parkworld.indexer.index.name", ALIAS + "-v1",
                         "parkworld.ingest.crawler.min-delay-per-host", "0s")));
         pipeline.awaitReady(Duration.ofMinutes(3));

@@ -49,8 +49,13 @@ class OperatorEndpointsIT {
     }
 
     @AfterAll
-    static void stopSite() {
+    static void stopSite() throws java.io.IOException {
         SITE.close();
+        for (Path directory : new Path[] { BLOBS, BACKFILL }) {
+            try (var files = Files.walk(directory)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
     }
 
     @LocalServerPort

@@ -57,7 +57,8 @@ class TwoReplicasIT {
 
     @Test
     void announcesEveryIssueExactlyOnceWhenASecondReplicaTakesOverAndIsKilledMidRun() throws Exception {
-        this.work = Files.createTempDirectory("ingest-two-replicas");
+        // Under target/ so the replicas' logs are there to read when this test fails.
+        this.work = Files.createDirectories(Path.of("target", "two-replicas", KafkaTopics.unique("run")));
         this.site = new FixtureWebsite();
         StringBuilder listing = new StringBuilder("<html><body><h1>园区周报</h1>");
         for (int serial = 1; serial <= ISSUES; serial++) {
