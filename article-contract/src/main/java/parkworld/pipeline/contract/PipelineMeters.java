@@ -51,6 +51,10 @@ public final class PipelineMeters {
      * {@code ABANDONED}: left alone for the rest of the run).
      */
     public static final String INGEST_HOST_BACKOFFS = "parkworld.ingest.host.backoffs";
+    /** Gauge: candidates of the ingest run (or backfill) under way; 0 when none runs. */
+    public static final String INGEST_RUN_CANDIDATES_TOTAL = "parkworld.ingest.run.candidates.total";
+    /** Gauge: candidates the ingest run (or backfill) under way has finished with; done/total is its progress. */
+    public static final String INGEST_RUN_CANDIDATES_DONE = "parkworld.ingest.run.candidates.done";
 
     /** Timer: parsing one issue; tag outcome. */
     public static final String PARSER_PARSE_DURATION = "parkworld.parser.parse.duration";

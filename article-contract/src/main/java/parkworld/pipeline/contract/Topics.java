@@ -31,6 +31,12 @@ public final class Topics {
     /** Records the indexer could not handle: the original payload with {@link DeadLetterHeaders}. */
     public static final String INDEXER_DEAD_LETTER = name("indexer-dead-letter");
 
+    /**
+     * ingest-service's durable state, compacted: one record per candidate document, keyed by its URL, and the last
+     * runs; see {@code ingest-service/STATE.md}.
+     */
+    public static final String INGEST_STATE = name("ingest-state");
+
     private Topics() {
     }
 

@@ -131,8 +131,8 @@ class EventContractTests {
     @Test
     void topicDefaultsComeFromTheTopicsFile() {
         assertThat(List.of(Topics.ISSUES_FETCHED, Topics.ARTICLES, Topics.ISSUES_PARSED, Topics.PARSER_DEAD_LETTER,
-                Topics.INDEXER_DEAD_LETTER))
+                Topics.INDEXER_DEAD_LETTER, Topics.INGEST_STATE))
             .containsExactly("parkworld.issues.fetched", "parkworld.articles", "parkworld.issues.parsed",
-                    "parkworld.parser.dlq", "parkworld.indexer.dlq");
+                    "parkworld.parser.dlq", "parkworld.indexer.dlq", "parkworld.ingest.state");
     }
 }

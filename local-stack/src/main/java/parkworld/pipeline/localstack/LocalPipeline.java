@@ -21,7 +21,7 @@ import picocli.CommandLine;
  * did not make it (ingest failures, dead letters) with the command to read the dead letters, and keeps running (the
  * weekly schedule included) until Ctrl-C, which stops everything it started. With {@code --exit-when-done} it stops
  * after the first ingest instead, with an exit status saying whether everything made it. Kafka's and Elasticsearch's
- * data, the blob store and the published marks stay in {@code target/local-run/}, so the next run goes on from them
+ * data (the ingest state topic included) and the blob store stay in {@code target/local-run/}, so the next run goes on from them
  * (issues already announced are skipped); {@code --fresh}, or a given Kafka or Elasticsearch, starts empty.
  */
 public final class LocalPipeline {
@@ -83,8 +83,8 @@ public final class LocalPipeline {
         }
         Path root = Path.of(System.getProperty("parkworld.project.root", ".")).toAbsolutePath().normalize();
         Path work = root.resolve("target").resolve("local-run");
-        // Kafka, Elasticsearch, the blob store and the published marks are kept together or not at all: marks
-        // without the Kafka and index they were announced to would skip every issue into an empty index.
+        // Kafka (with the ingest state topic), Elasticsearch and the blob store are kept together or not at all: state
+        // without the index its issues were announced to would skip every issue into an empty index.
         if (options.keepsData() && Files.isDirectory(work.resolve("kafka-data"))
                 && Files.isDirectory(work.resolve("elasticsearch-data"))) {
             say("Going on from the last run's Kafka, Elasticsearch and blob store in " + work + " (--fresh: start empty)");

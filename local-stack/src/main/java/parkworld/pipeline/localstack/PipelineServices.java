@@ -70,7 +70,6 @@ public final class PipelineServices implements AutoCloseable {
     private void startIngest() {
         List<String> args = new ArrayList<>(List.of("--parkworld.ingest.source.location=" + this.settings.source(),
                 "--parkworld.ingest.blob-store.location=" + this.settings.workDirectory().resolve("blobs").toUri(),
-                "--parkworld.ingest.published-marks.directory=" + this.settings.workDirectory().resolve("published"),
                 "--parkworld.ingest.schedule.run-on-startup=true"));
         if (isOnLoopback(this.settings.source())) {
             // The crawler refuses loopback addresses unless told: here the operator named a site on this machine.

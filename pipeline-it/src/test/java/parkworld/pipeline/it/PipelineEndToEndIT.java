@@ -69,13 +69,17 @@ class PipelineEndToEndIT {
         pipeline = PipelineServices.start(new PipelineServices.Settings(PROJECT_ROOT,
                 TestInfrastructure.kafkaBootstrapServers(), TestInfrastructure.elasticsearchUrl(),
                 "http://127.0.0.1:" + website.getAddress().getPort() + "/weekly/", work,
-                Map.of("parkworld.topics.issues-fetched", FETCHED, "parkworld.topics.articles", ARTICLES,
-                        "parkworld.topics.issues-parsed", KafkaTopics.unique("e2e.issues.parsed"),
-                        "parkworld.topics.parser-dead-letter", KafkaTopics.unique("e2e.parser.dlq"),
-                        "parkworld.topics.indexer-dead-letter", KafkaTopics.unique("e2e.indexer.dlq"),
-                        "parkworld.indexer.index.alias", ALIAS, "parkworld.indexer.index.name", ALIAS + "-v1",
-                        "parkworld.ingest.crawler.min-delay-per-host", "0s",
-                        "parkworld.ingest.crawler.allow-loopback", "true")));
+                Map.ofEntries(Map.entry("parkworld.topics.issues-fetched", FETCHED),
+                        Map.entry("parkworld.topics.articles", ARTICLES),
+                        Map.entry("parkworld.topics.issues-parsed", KafkaTopics.unique("e2e.issues.parsed")),
+                        Map.entry("parkworld.topics.parser-dead-letter", KafkaTopics.unique("e2e.parser.dlq")),
+                        Map.entry("parkworld.topics.indexer-dead-letter", KafkaTopics.unique("e2e.indexer.dlq")),
+                        Map.entry("parkworld.topics.ingest-state", KafkaTopics.unique("e2e.ingest.state")),
+                        Map.entry("parkworld.ingest.state.transactional-id", KafkaTopics.unique("e2e-ingest")),
+                        Map.entry("parkworld.indexer.index.alias", ALIAS),
+                        Map.entry("parkworld.indexer.index.name", ALIAS + "-v1"),
+                        Map.entry("parkworld.ingest.crawler.min-delay-per-host", "0s"),
+                        Map.entry("parkworld.ingest.crawler.allow-loopback", "true"))));
         pipeline.awaitReady(Duration.ofMinutes(3));
     }
 

@@ -4,10 +4,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -18,14 +21,23 @@ import parkworld.pipeline.contract.IssueFetched;
 import parkworld.pipeline.contract.PipelineMeters;
 import parkworld.pipeline.ingest.discovery.IssueDiscovery;
 import parkworld.pipeline.ingest.discovery.IssueLink;
+import parkworld.pipeline.ingest.fetch.DocumentFetch;
 import parkworld.pipeline.ingest.fetch.FetchException;
 import parkworld.pipeline.ingest.fetch.FetchedDocument;
-import parkworld.pipeline.ingest.store.PublishedMarks;
+import parkworld.pipeline.ingest.fetch.Validators;
+import parkworld.pipeline.ingest.state.CandidateState;
+import parkworld.pipeline.ingest.state.CandidateStatus;
+import parkworld.pipeline.ingest.state.IngestLedger;
+import parkworld.pipeline.ingest.state.IngestLedger.FencedException;
+import parkworld.pipeline.ingest.state.IngestLedger.LedgerException;
+import parkworld.pipeline.ingest.state.RunSummary;
 
 /**
- * One ingest run: discover issues, fetch each, store the raw PDF, announce it once. An issue whose bytes were
- * already announced is skipped, so re-running changes nothing; one failing issue never stops the others, and is not
- * marked, so the next run tries it again.
+ * One ingest run: discover issues, fetch each, store the raw PDF, announce it once. What was announced, failed or
+ * rejected is on the {@link IngestLedger}, shared by all replicas: bytes announced before (at this URL or another) are
+ * not announced again, a failed candidate is tried again on later runs up to {@code maxAttempts}, then left as
+ * permanently failed. Each announcement commits with its candidate's state, so a run that dies resumes where it
+ * stopped; a run that another replica takes over stops at once. One failing issue never stops the others.
  */
 public final class IssueIngestor {
 
@@ -34,60 +46,254 @@ public final class IssueIngestor {
     private final IssueDiscovery discovery;
     private final DocumentReader reader;
     private final BlobStore blobs;
-    private final PublishedMarks published;
-    private final IssueAnnouncer announcer;
+    private final IngestLedger ledger;
+    private final int maxAttempts;
+    private final String replica;
+    private final RunProgress progress;
     private final Clock clock;
     private final MeterRegistry meters;
 
-    public IssueIngestor(IssueDiscovery discovery, DocumentReader reader, BlobStore blobs, PublishedMarks published,
-            IssueAnnouncer announcer, Clock clock, MeterRegistry meters) {
+    /**
+     * @param discovery   where the scheduled runs find candidates
+     * @param maxAttempts failed attempts in a row after which a candidate is permanently failed
+     * @param replica     names this process in the run summaries
+     */
+    public IssueIngestor(IssueDiscovery discovery, DocumentReader reader, BlobStore blobs, IngestLedger ledger,
+            int maxAttempts, String replica, RunProgress progress, Clock clock, MeterRegistry meters) {
         this.discovery = discovery;
         this.reader = reader;
         this.blobs = blobs;
-        this.published = published;
-        this.announcer = announcer;
+        this.ledger = ledger;
+        this.maxAttempts = maxAttempts;
+        this.replica = replica;
+        this.progress = progress;
         this.clock = clock;
         this.meters = meters;
     }
 
+    /** A run over the configured source. */
     public IngestReport run() throws InterruptedException {
+        return run("run");
+    }
+
+    /** A run over the configured source, started for {@code trigger} ({@code startup}, {@code operator}, ...). */
+    public IngestReport run(String trigger) throws InterruptedException {
+        return run(trigger, this.discovery, false);
+    }
+
+    /**
+     * A run over the candidates {@code source} finds (the configured source, a backfill folder, a list of URLs).
+     *
+     * @param retryPermanentlyFailed also try candidates that failed too often (an operator asked for them)
+     */
+    public IngestReport run(String trigger, IssueDiscovery source, boolean retryPermanentlyFailed)
+            throws InterruptedException {
+        Instant startedAt = this.clock.instant();
         Timer.Sample sample = Timer.start(this.meters);
-        IssueDiscovery.Discovered discovered;
+        IngestLedger.Session session;
         try {
-            discovered = this.discovery.discover();
+            session = this.ledger.open();
         }
-        catch (IOException ex) {
-            log.error("Ingest run found nothing: discovery failed: {}", ex.getMessage());
-            count("discovery_failed", "discovery");
+        catch (LedgerException ex) {
+            log.error("Ingest run ({}) not started: the state cannot be read: {}", trigger, ex.getMessage());
+            count("failed", "STATE_UNAVAILABLE");
             sample.stop(this.meters.timer(PipelineMeters.INGEST_RUN_DURATION, PipelineMeters.TAG_OUTCOME, "failed"));
-            return new IngestReport(0, List.of(), 0, List.of(), List.of(), List.of("discovery: " + ex.getMessage()));
+            return new IngestReport(0, List.of(), 0, List.of(), List.of(), List.of("state: " + ex.getMessage()),
+                    List.of());
         }
-        List<IssueLink> links = discovered.links();
-        log.info("Ingest run discovered {} issue(s)", links.size());
+        try (session) {
+            Run run = new Run(trigger, session, retryPermanentlyFailed);
+            IngestReport report = run.over(source);
+            sample.stop(this.meters.timer(PipelineMeters.INGEST_RUN_DURATION, PipelineMeters.TAG_OUTCOME, run.outcome));
+            if (!run.fenced) {
+                finish(session, run.summary(startedAt, report));
+            }
+            return report;
+        }
+        finally {
+            this.progress.ended();
+        }
+    }
+
+    /**
+     * Re-announces issues already in the blob store, as the state records them, without fetching anything: so a new
+     * parser version re-parses the archive. Each stored document once, whatever number of URLs it was found at.
+     *
+     * @param fromSerial lowest issue serial to replay, inclusive ({@code Long.MIN_VALUE}: from the first)
+     * @param toSerial   highest, inclusive ({@code Long.MAX_VALUE}: to the last); keys without a serial are replayed
+     *                   only when both bounds are open
+     */
+    public IngestReport replay(long fromSerial, long toSerial) {
+        boolean all = fromSerial == Long.MIN_VALUE && toSerial == Long.MAX_VALUE;
+        String trigger = "replay " + (all ? "all" : fromSerial + ".." + toSerial);
+        Instant startedAt = this.clock.instant();
         List<String> published = new ArrayList<>();
-        List<String> duplicates = new ArrayList<>();
-        List<String> rejected = new ArrayList<>();
-        List<String> failures = new ArrayList<>(discovered.problems());
+        List<String> failures = new ArrayList<>();
+        boolean fenced = false;
+        try (IngestLedger.Session session = this.ledger.open()) {
+            Map<String, CandidateState> bySha256 = new HashMap<>();
+            for (CandidateState candidate : session.state().candidates()) {
+                long serial = candidate.serial();
+                boolean inRange = all || (serial >= 0 && serial >= fromSerial && serial <= toSerial);
+                if (candidate.sha256() != null && candidate.blobUri() != null && inRange) {
+                    bySha256.putIfAbsent(candidate.sha256(), candidate);
+                }
+            }
+            this.progress.started(trigger, bySha256.size());
+            for (CandidateState candidate : bySha256.values()) {
+                IssueFetched event = new IssueFetched(IssueFetched.SCHEMA_VERSION, candidate.issueKey(),
+                        candidate.blobUri(), candidate.url(), candidate.sha256(), candidate.sizeBytes(),
+                        this.clock.instant());
+                try {
+                    session.announce(candidate, event);
+                    published.add(candidate.issueKey());
+                    count("replayed", "none");
+                }
+                catch (FencedException ex) {
+                    log.warn("Replay stopped, FENCED: {}", ex.getMessage());
+                    failures.add("replay: FENCED " + ex.getMessage());
+                    fenced = true;
+                    break;
+                }
+                catch (LedgerException | InvalidEventException ex) {
+                    log.error("Issue {} not replayed: {}", candidate.issueKey(), ex.getMessage());
+                    failures.add(candidate.issueKey() + ": " + ex.getMessage());
+                }
+                this.progress.candidateDone();
+            }
+            IngestReport report = new IngestReport(bySha256.size(), published, 0, List.of(), List.of(), failures,
+                    List.of());
+            if (!fenced) {
+                finish(session, new RunSummary(trigger, this.replica, startedAt, this.clock.instant(),
+                        failures.isEmpty() ? "ok" : "partial", bySha256.size(), published.size(), 0, 0, 0,
+                        failures.size(), 0, failures));
+            }
+            log.info("Replay done: {} issue(s) re-announced, {} failed", published.size(), failures.size());
+            return report;
+        }
+        catch (LedgerException ex) {
+            log.error("Replay not started: the state cannot be read: {}", ex.getMessage());
+            return new IngestReport(0, List.of(), 0, List.of(), List.of(), List.of("state: " + ex.getMessage()),
+                    List.of());
+        }
+        finally {
+            this.progress.ended();
+        }
+    }
+
+    private static void finish(IngestLedger.Session session, RunSummary summary) {
+        try {
+            session.finish(summary);
+        }
+        catch (LedgerException ex) {
+            log.warn("Run summary not recorded (the status view will not show this run): {}", ex.getMessage());
+        }
+    }
+
+    /** One run's counts and decisions. */
+    private final class Run {
+
+        final String trigger;
+        final IngestLedger.Session session;
+        final boolean retryPermanentlyFailed;
+        final List<String> published = new ArrayList<>();
+        final List<String> duplicates = new ArrayList<>();
+        final List<String> rejected = new ArrayList<>();
+        final List<String> failures = new ArrayList<>();
+        final List<String> permanentlyFailed = new ArrayList<>();
         // The same bytes at two URLs are one issue: announced (or found unchanged) once per run.
-        Map<String, IssueLink> seenThisRun = new HashMap<>();
-        int unchanged = 0;
-        for (IssueLink link : links) {
-            MDC.put("issueKey", link.issueKey());
-            try (FetchedDocument document = this.reader.read(link.uri())) {
-                String sha256 = document.sha256();
-                IssueLink first = seenThisRun.putIfAbsent(sha256, link);
-                if (first != null) {
-                    log.info("Issue {} at {} has the same bytes (sha256 {}) as {} at {}: one issue, not announced twice",
-                            link.issueKey(), link.uri(), sha256, first.issueKey(), first.uri());
-                    count("duplicate", "SAME_BYTES");
-                    duplicates.add(link.issueKey() + " " + link.uri() + ": SAME_BYTES as " + first.issueKey() + " "
-                            + first.uri());
+        final Map<String, IssueLink> seenThisRun = new HashMap<>();
+        int unchanged;
+        /** Of the unchanged, those the server answered with 304 Not Modified (not downloaded). */
+        int notModified;
+        int discovered;
+        boolean fenced;
+        String outcome = "ok";
+
+        Run(String trigger, IngestLedger.Session session, boolean retryPermanentlyFailed) {
+            this.trigger = trigger;
+            this.session = session;
+            this.retryPermanentlyFailed = retryPermanentlyFailed;
+        }
+
+        IngestReport over(IssueDiscovery source) throws InterruptedException {
+            IssueDiscovery.Discovered found;
+            try {
+                found = source.discover();
+            }
+            catch (IOException ex) {
+                log.error("Ingest run ({}) found nothing: discovery failed: {}", this.trigger, ex.getMessage());
+                count("discovery_failed", "discovery");
+                this.outcome = "failed";
+                this.failures.add("discovery: " + ex.getMessage());
+                return report();
+            }
+            List<IssueLink> links = found.links();
+            this.discovered = links.size();
+            this.failures.addAll(found.problems());
+            log.info("Ingest run ({}) discovered {} issue(s)", this.trigger, links.size());
+            IssueIngestor.this.progress.started(this.trigger, links.size());
+            for (IssueLink link : links) {
+                MDC.put("issueKey", link.issueKey());
+                try {
+                    candidate(link);
                 }
-                else if (ingest(link, document)) {
-                    published.add(link.issueKey());
+                catch (FencedException ex) {
+                    log.warn("Ingest run ({}) stopped, FENCED: {}", this.trigger, ex.getMessage());
+                    this.failures.add("run: FENCED " + ex.getMessage());
+                    this.fenced = true;
+                    this.outcome = "fenced";
+                    break;
                 }
-                else {
-                    unchanged++;
+                finally {
+                    MDC.remove("issueKey");
+                }
+                IssueIngestor.this.progress.candidateDone();
+            }
+            IngestReport report = report();
+            if (!this.fenced) {
+                this.outcome = report.hasFailures() ? "partial" : "ok";
+            }
+            log.info("Ingest run ({}) done: discovered={} published={} unchanged={} duplicates={} rejected={} "
+                    + "failed={} permanently-failed={}", this.trigger, report.discovered(), this.published.size(),
+                    this.unchanged, this.duplicates.size(), this.rejected.size(), this.failures.size(),
+                    this.permanentlyFailed.size());
+            return report;
+        }
+
+        private void candidate(IssueLink link) throws InterruptedException, FencedException {
+            String url = link.uri().toASCIIString();
+            Instant now = IssueIngestor.this.clock.instant();
+            CandidateState known = this.session.state().candidate(url)
+                .orElseGet(() -> CandidateState.firstSeen(url, link.issueKey(), now));
+            if (known.status() == CandidateStatus.PERMANENTLY_FAILED && !this.retryPermanentlyFailed) {
+                log.debug("Issue {} at {} not tried: permanently failed after {} attempts ({})", link.issueKey(), url,
+                        known.attempts(), known.lastError());
+                count("permanently_failed", "none");
+                this.permanentlyFailed.add(link.issueKey() + " " + url + ": PERMANENTLY_FAILED after "
+                        + known.attempts() + " attempts, last " + known.lastError());
+                return;
+            }
+            if (known.status() == CandidateStatus.PERMANENTLY_FAILED) {
+                known = new CandidateState(known.url(), known.issueKey(), CandidateStatus.FAILED, known.sha256(),
+                        known.sizeBytes(), known.blobUri(), known.etag(), known.lastModified(), 0, known.lastError(),
+                        known.firstSeen(), known.lastAttempt(), known.lastAnnounced());
+            }
+            // Validators only for what was announced: a 304 then means "unchanged, announced"; a failed or rejected
+            // candidate is downloaded again in full.
+            Validators validators = known.status() == CandidateStatus.ANNOUNCED
+                    ? new Validators(known.etag(), known.lastModified()) : Validators.none();
+            try {
+                DocumentFetch fetch = IssueIngestor.this.reader.read(link.uri(), validators);
+                if (fetch instanceof DocumentFetch.NotModified) {
+                    log.debug("Issue {} not modified (304), not downloaded", link.issueKey());
+                    count("unchanged", "NOT_MODIFIED");
+                    this.unchanged++;
+                    this.notModified++;
+                    return;
+                }
+                try (FetchedDocument document = ((DocumentFetch.Fetched) fetch).document()) {
+                    fetched(link, known, document, now);
                 }
             }
             catch (InvalidEventException ex) {
@@ -95,21 +301,25 @@ public final class IssueIngestor {
                 log.error("Issue {} not announced: {}; a defect of the ingest-service, nothing was published",
                         link.issueKey(), ex.getMessage());
                 count("failed", DeadLetterReason.INVALID_OUTPUT.name());
-                failures.add(link.issueKey() + ": " + DeadLetterReason.INVALID_OUTPUT + " " + ex.getMessage());
+                failed(known, CandidateStatus.FAILED, DeadLetterReason.INVALID_OUTPUT + " " + ex.getMessage(), now);
             }
             catch (FetchException ex) {
-                if (DocumentReader.REJECTION_REASONS.contains(ex.reason())) {
-                    // Read, but no issue: an error page served as .pdf, a cut-off download. Never stored or announced.
-                    log.warn("Issue {} rejected: {} ({}); not announced, tried again next run", link.issueKey(),
-                            ex.getMessage(), ex.reason());
-                    rejected.add(link.issueKey() + ": " + ex.reason() + " " + ex.getMessage());
-                }
-                else {
-                    log.warn("Issue {} not ingested: {} ({}); will retry next run", link.issueKey(), ex.getMessage(),
-                            ex.reason());
-                    failures.add(link.issueKey() + ": " + ex.reason() + " " + ex.getMessage());
-                }
+                boolean rejection = DocumentReader.REJECTION_REASONS.contains(ex.reason());
+                // Read, but no issue: an error page served as .pdf, a cut-off download. Never stored or announced.
+                log.warn("Issue {} {}: {} ({}); tried again on a later run", link.issueKey(),
+                        rejection ? "rejected" : "not ingested", ex.getMessage(), ex.reason());
                 count("failed", ex.reason());
+                failed(known, rejection ? CandidateStatus.REJECTED : CandidateStatus.FAILED,
+                        ex.reason() + " " + ex.getMessage(), now);
+            }
+            catch (FencedException ex) {
+                throw ex;
+            }
+            catch (LedgerException ex) {
+                // Kafka refused the transaction: nothing of it is visible; the next run tries again.
+                log.error("Issue {} not announced: {}; will retry next run", link.issueKey(), ex.getMessage());
+                count("failed", "STATE_UNAVAILABLE");
+                this.failures.add(link.issueKey() + ": STATE_UNAVAILABLE " + ex.getMessage());
             }
             catch (InterruptedException ex) {
                 throw ex;
@@ -117,38 +327,95 @@ public final class IssueIngestor {
             catch (Exception ex) {
                 log.error("Issue {} not ingested: {}; will retry next run", link.issueKey(), ex.toString());
                 count("failed", ex.getClass().getSimpleName());
-                failures.add(link.issueKey() + ": " + ex);
-            }
-            finally {
-                MDC.remove("issueKey");
+                failed(known, CandidateStatus.FAILED, ex.toString(), now);
             }
         }
-        IngestReport report = new IngestReport(links.size(), published, unchanged, duplicates, rejected, failures);
-        sample.stop(this.meters.timer(PipelineMeters.INGEST_RUN_DURATION, PipelineMeters.TAG_OUTCOME,
-                report.hasFailures() ? "partial" : "ok"));
-        log.info("Ingest run done: discovered={} published={} unchanged={} duplicates={} rejected={} failed={}",
-                report.discovered(), published.size(), unchanged, duplicates.size(), rejected.size(), failures.size());
-        return report;
-    }
 
-    private boolean ingest(IssueLink link, FetchedDocument document) throws Exception {
-        StoredBlob blob = this.blobs.put(document.file(), document.sha256(), document.sizeBytes());
-        if (this.published.isPublished(blob.sha256())) {
-            log.debug("Issue {} unchanged (sha256 {}), not announced again", link.issueKey(), blob.sha256());
-            count("unchanged", "none");
-            return false;
+        private void fetched(IssueLink link, CandidateState known, FetchedDocument document, Instant now)
+                throws IOException, LedgerException, InvalidEventException {
+            String sha256 = document.sha256();
+            IssueLink first = this.seenThisRun.putIfAbsent(sha256, link);
+            if (first != null) {
+                log.info("Issue {} at {} has the same bytes (sha256 {}) as {} at {}: one issue, not announced twice",
+                        link.issueKey(), link.uri(), sha256, first.issueKey(), first.uri());
+                count("duplicate", "SAME_BYTES");
+                this.duplicates.add(link.issueKey() + " " + link.uri() + ": SAME_BYTES as " + first.issueKey()
+                        + " " + first.uri());
+                return;
+            }
+            Optional<CandidateState> announcedBefore = this.session.state().announcedWithSha256(sha256);
+            if (announcedBefore.isPresent()) {
+                unchanged(link, known, announcedBefore.get(), document, now);
+                return;
+            }
+            StoredBlob blob = IssueIngestor.this.blobs.put(document.file(), sha256, document.sizeBytes());
+            announce(link, known, blob, document, now);
         }
-        // The contract's URIs are RFC 3986, i.e. ASCII: a listing may link 园区周报总121期.pdf, which java.net.URI keeps
-        // as is; its ASCII form percent-encodes it (%E5%9B%AD...), the way a browser would request it.
-        IssueFetched event = new IssueFetched(IssueFetched.SCHEMA_VERSION, link.issueKey(), blob.uri().toASCIIString(),
-                link.uri().toASCIIString(), blob.sha256(), blob.sizeBytes(), this.clock.instant());
-        this.announcer.announce(event);
-        // Marked only after the broker acknowledged: a crash in between re-announces, never loses, the issue.
-        this.published.markPublished(blob.sha256());
-        log.info("Issue {} announced: {} bytes, sha256 {}, from {}", link.issueKey(), blob.sizeBytes(), blob.sha256(),
-                link.uri());
-        count("published", "none");
-        return true;
+
+        private void announce(IssueLink link, CandidateState known, StoredBlob blob, FetchedDocument document,
+                Instant now)
+                throws LedgerException, InvalidEventException {
+            // The contract's URIs are RFC 3986, i.e. ASCII: a listing may link 园区周报总121期.pdf, which java.net.URI
+            // keeps as is; its ASCII form percent-encodes it (%E5%9B%AD...), the way a browser would request it.
+            IssueFetched event = new IssueFetched(IssueFetched.SCHEMA_VERSION, link.issueKey(),
+                    blob.uri().toASCIIString(), link.uri().toASCIIString(), blob.sha256(), blob.sizeBytes(), now);
+            CandidateState next = known.announced(link.issueKey(), blob.sha256(), blob.sizeBytes(),
+                    blob.uri().toASCIIString(), document.etag(), document.lastModified(), now);
+            this.session.announce(next, event);
+            log.info("Issue {} announced: {} bytes, sha256 {}, from {}", link.issueKey(), blob.sizeBytes(),
+                    blob.sha256(), link.uri());
+            count("published", "none");
+            this.published.add(link.issueKey());
+        }
+
+        private void unchanged(IssueLink link, CandidateState known, CandidateState announced,
+                FetchedDocument document, Instant now) throws LedgerException {
+            log.debug("Issue {} unchanged (sha256 {}), not announced again", link.issueKey(), announced.sha256());
+            count("unchanged", "none");
+            this.unchanged++;
+            if (known.status() != CandidateStatus.ANNOUNCED || !announced.sha256().equals(known.sha256())
+                    || !Objects.equals(known.etag(), document.etag())
+                    || !Objects.equals(known.lastModified(), document.lastModified())) {
+                // Recorded so this URL counts as announced too (same bytes elsewhere), attempts start over, and the
+                // next run's conditional GET sends the validators the server gave now.
+                this.session.record(new CandidateState(known.url(), link.issueKey(), CandidateStatus.ANNOUNCED,
+                        announced.sha256(), announced.sizeBytes(), announced.blobUri(), document.etag(),
+                        document.lastModified(), 0, null, known.firstSeen(), now, announced.lastAnnounced()));
+            }
+        }
+
+        private void failed(CandidateState known, CandidateStatus failure, String error, Instant now)
+                throws FencedException {
+            CandidateState next = known.attemptFailed(failure, error, IssueIngestor.this.maxAttempts, now);
+            String line = known.issueKey() + ": " + error
+                    + (next.status() == CandidateStatus.PERMANENTLY_FAILED
+                            ? " (PERMANENTLY_FAILED after " + next.attempts() + " attempts)" : "");
+            (failure == CandidateStatus.REJECTED ? this.rejected : this.failures).add(line);
+            try {
+                this.session.record(next);
+            }
+            catch (FencedException ex) {
+                throw ex;
+            }
+            catch (LedgerException ex) {
+                log.warn("Failure of {} not recorded: {}", known.url(), ex.getMessage());
+            }
+        }
+
+        IngestReport report() {
+            return new IngestReport(this.discovered, this.published, this.unchanged, this.duplicates, this.rejected,
+                    this.failures, this.permanentlyFailed);
+        }
+
+        RunSummary summary(Instant startedAt, IngestReport report) {
+            List<String> reasons = new ArrayList<>(report.rejected());
+            reasons.addAll(report.failures());
+            reasons.addAll(report.permanentlyFailed());
+            return new RunSummary(this.trigger, IssueIngestor.this.replica, startedAt,
+                    IssueIngestor.this.clock.instant(), this.outcome, report.discovered(), report.published().size(),
+                    report.unchanged(), this.notModified, report.rejected().size(), report.failures().size(),
+                    report.permanentlyFailed().size(), reasons);
+        }
     }
 
     private void count(String outcome, String reason) {

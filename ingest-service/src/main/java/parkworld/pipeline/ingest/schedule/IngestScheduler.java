@@ -26,7 +26,10 @@ public final class IngestScheduler {
 
     private static final Logger log = LoggerFactory.getLogger(IngestScheduler.class);
 
-    private final IngestRun run;
+    private static final ContextSnapshotFactory CONTEXT = ContextSnapshotFactory.builder().build();
+
+    private final ScheduledRun scheduled;
+    private final Runnable beforeEachRun;
     private final Duration runDeadline;
     private final MeterRegistry meters;
     private final AtomicBoolean running = new AtomicBoolean();
@@ -34,21 +37,26 @@ public final class IngestScheduler {
     private final AtomicInteger runs = new AtomicInteger();
 
     /**
-     * @param run         one ingest run
-     * @param runDeadline how long a run may take ({@code parkworld.ingest.schedule.run-deadline})
-     * @param meters      where a run that crashed or was abandoned is counted ({@code failed}, {@code abandoned});
-     *                    a run that returns times itself
+     * @param scheduled     the scheduled ingest run
+     * @param beforeEachRun what every run, scheduled or not, starts with (a new run of the crawler: fresh back-offs)
+     * @param runDeadline   how long a run may take ({@code parkworld.ingest.schedule.run-deadline})
+     * @param meters        where a run that crashed or was abandoned is counted ({@code failed}, {@code abandoned});
+     *                      a run that returns times itself
      */
-    public IngestScheduler(IngestRun run, Duration runDeadline, MeterRegistry meters) {
-        this.run = run;
+    public IngestScheduler(ScheduledRun scheduled, Runnable beforeEachRun, Duration runDeadline, MeterRegistry meters) {
+        this.scheduled = scheduled;
+        this.beforeEachRun = beforeEachRun;
         this.runDeadline = runDeadline;
         this.meters = meters;
     }
 
-    private static final ContextSnapshotFactory CONTEXT = ContextSnapshotFactory.builder().build();
-
     /** Runs now unless a run is under way; returns whether it ran to its end. */
     public boolean trigger(String why) {
+        return trigger(why, () -> this.scheduled.run(why));
+    }
+
+    /** Runs {@code run} (a backfill, a replay) now unless a run is under way; returns whether it ran. */
+    public boolean trigger(String why, IngestRun run) {
         if (!this.running.compareAndSet(false, true)) {
             log.info("Ingest run ({}) skipped: a run is already under way", why);
             return false;
@@ -63,7 +71,10 @@ public final class IngestScheduler {
         try {
             log.info("Ingest run started ({})", why);
             // The run's thread carries on the trigger's context (its observation, so the run's trace), and MDC.
-            Future<IngestReport> report = worker.submit(CONTEXT.captureAll().wrap(this.run::run));
+            Future<IngestReport> report = worker.submit(CONTEXT.captureAll().wrap(() -> {
+                this.beforeEachRun.run();
+                return run.run();
+            }));
             this.lastReport.set(report.get(this.runDeadline.toMillis(), TimeUnit.MILLISECONDS));
             return true;
         }
@@ -107,6 +118,18 @@ public final class IngestScheduler {
 
     public IngestReport lastReport() {
         return this.lastReport.get();
+    }
+
+    /** Whether a run is under way in this process. */
+    public boolean isRunning() {
+        return this.running.get();
+    }
+
+    /** The scheduled run (weekly, start-up, catch-up), told why it runs. */
+    @FunctionalInterface
+    public interface ScheduledRun {
+
+        IngestReport run(String why) throws Exception;
     }
 
     /** One ingest run. */

@@ -3,8 +3,9 @@ package parkworld.pipeline.ingest.schedule;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
+import java.lang.management.ManagementFactory;
 import java.time.Clock;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.TimeZone;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -18,12 +19,13 @@ import parkworld.pipeline.blob.BlobStore;
 import parkworld.pipeline.contract.PipelineMeters;
 import parkworld.pipeline.ingest.CrawlerProperties;
 import parkworld.pipeline.ingest.ScheduleProperties;
+import parkworld.pipeline.ingest.StateProperties;
 import parkworld.pipeline.ingest.discovery.IssueDiscovery;
 import parkworld.pipeline.ingest.fetch.PoliteHttpClient;
 import parkworld.pipeline.ingest.run.DocumentReader;
-import parkworld.pipeline.ingest.run.IssueAnnouncer;
 import parkworld.pipeline.ingest.run.IssueIngestor;
-import parkworld.pipeline.ingest.store.PublishedMarks;
+import parkworld.pipeline.ingest.run.RunProgress;
+import parkworld.pipeline.ingest.state.IngestLedger;
 
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
@@ -35,26 +37,32 @@ class ScheduleConfiguration {
     }
 
     @Bean
+    RunProgress runProgress(Clock clock, MeterRegistry meters) {
+        return new RunProgress(clock, Duration.ofSeconds(30), meters);
+    }
+
+    @Bean
     IssueIngestor issueIngestor(IssueDiscovery discovery, PoliteHttpClient http, CrawlerProperties crawler,
-            BlobStore blobs, PublishedMarks published, IssueAnnouncer announcer, Clock clock, MeterRegistry meters) {
+            BlobStore blobs, IngestLedger ledger, StateProperties state, RunProgress progress, Clock clock,
+            MeterRegistry meters) {
+        // "pid@host", as the JVM names itself: which replica ran a run, in the status view.
+        String replica = ManagementFactory.getRuntimeMXBean().getName();
         return new IssueIngestor(discovery,
-                new DocumentReader(http, crawler.maxDocumentSize().toBytes(), crawler.downloadPath()), blobs,
-                published, announcer, clock, meters);
+                new DocumentReader(http, crawler.maxDocumentSize().toBytes(), crawler.downloadPath()), blobs, ledger,
+                state.maxAttempts(), replica, progress, clock, meters);
     }
 
     @Bean
     IngestScheduler ingestScheduler(IssueIngestor ingestor, PoliteHttpClient http, ScheduleProperties schedule,
             MeterRegistry meters) {
-        return new IngestScheduler(() -> {
-            http.newRun();
-            return ingestor.run();
-        }, schedule.runDeadline(), meters);
+        return new IngestScheduler(ingestor::run, http::newRun, schedule.runDeadline(), meters);
     }
 
     @Bean
     StartupAndWeeklyTriggers startupAndWeeklyTriggers(IngestScheduler scheduler, TaskScheduler taskScheduler,
-            ScheduleProperties schedule, ObjectProvider<ObservationRegistry> observations) {
-        return new StartupAndWeeklyTriggers(scheduler, taskScheduler, schedule,
+            ScheduleProperties schedule, IngestLedger ledger, Clock clock,
+            ObjectProvider<ObservationRegistry> observations) {
+        return new StartupAndWeeklyTriggers(scheduler, taskScheduler, schedule, ledger, clock,
                 observations.getIfAvailable(() -> ObservationRegistry.NOOP));
     }
 
@@ -63,13 +71,17 @@ class ScheduleConfiguration {
         private final IngestScheduler scheduler;
         private final TaskScheduler taskScheduler;
         private final ScheduleProperties schedule;
+        private final IngestLedger ledger;
+        private final Clock clock;
         private final ObservationRegistry observations;
 
         StartupAndWeeklyTriggers(IngestScheduler scheduler, TaskScheduler taskScheduler, ScheduleProperties schedule,
-                ObservationRegistry observations) {
+                IngestLedger ledger, Clock clock, ObservationRegistry observations) {
             this.scheduler = scheduler;
             this.taskScheduler = taskScheduler;
             this.schedule = schedule;
+            this.ledger = ledger;
+            this.clock = clock;
             this.observations = observations;
         }
 
@@ -80,7 +92,12 @@ class ScheduleConfiguration {
                         new CronTrigger(this.schedule.cron(), TimeZone.getTimeZone(this.schedule.zone())));
             }
             if (this.schedule.runOnStartup()) {
-                this.taskScheduler.schedule(() -> observed("startup", "startup"), Instant.now());
+                this.taskScheduler.schedule(() -> observed("startup", "startup"), this.clock.instant());
+            }
+            else if (!"-".equals(this.schedule.cron())) {
+                CatchUp catchUp = new CatchUp(this.schedule.cron(), this.schedule.zone(), this.clock);
+                this.taskScheduler.schedule(() -> catchUp.reason(this.ledger)
+                    .ifPresent(why -> observed("catch-up", why)), this.clock.instant());
             }
         }
 

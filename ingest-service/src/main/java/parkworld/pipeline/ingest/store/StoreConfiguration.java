@@ -5,7 +5,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import parkworld.pipeline.blob.BlobStore;
 import parkworld.pipeline.ingest.BlobStoreProperties;
-import parkworld.pipeline.ingest.PublishedMarksProperties;
 
 @Configuration(proxyBeanMethods = false)
 class StoreConfiguration {
@@ -14,10 +13,5 @@ class StoreConfiguration {
     @Bean
     BlobStore blobStore(BlobStoreProperties properties) throws IOException {
         return properties.settings().open();
-    }
-
-    @Bean
-    PublishedMarks publishedMarks(PublishedMarksProperties properties) throws IOException {
-        return new LocalDirectoryPublishedMarks(properties.directory());
     }
 }

@@ -11,7 +11,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -19,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.context.properties.bind.Binder;
+import parkworld.pipeline.blob.LocalDirectoryBlobStore;
 import parkworld.pipeline.contract.IssueFetched;
 import parkworld.pipeline.contract.PipelineMeters;
 import parkworld.pipeline.ingest.DiscoveryProperties;
@@ -29,8 +29,7 @@ import parkworld.pipeline.ingest.fetch.CutOffServer;
 import parkworld.pipeline.ingest.fetch.FixtureWebsite;
 import parkworld.pipeline.ingest.fetch.PoliteHttpClient;
 import parkworld.pipeline.ingest.fetch.TestCrawler;
-import parkworld.pipeline.blob.LocalDirectoryBlobStore;
-import parkworld.pipeline.ingest.store.LocalDirectoryPublishedMarks;
+import parkworld.pipeline.ingest.state.InMemoryLedger;
 
 /**
  * A whole run against a misbehaving stand-in of the site: every bad case ends in a recorded outcome with its reason,
@@ -44,14 +43,10 @@ class IngestFaultsTests {
     @TempDir
     Path blobs;
 
-
-    @TempDir
-
-    Path marks;
-
     private final FixtureWebsite site;
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    private final List<IssueFetched> announced = new ArrayList<>();
+    private final InMemoryLedger ledger = new InMemoryLedger();
+    private final List<IssueFetched> announced = this.ledger.announced();
     private final Clock clock = Clock.fixed(Instant.parse("2026-01-05T06:00:00Z"), ZoneOffset.UTC);
     private final TestCrawler crawler;
     private PoliteHttpClient http;
@@ -74,8 +69,8 @@ class IngestFaultsTests {
 
     private IssueIngestor ingestor(IssueDiscovery discovery) throws Exception {
         return new IssueIngestor(discovery, new DocumentReader(this.http, 100_000, TestCrawler.DOWNLOADS),
-                new LocalDirectoryBlobStore(this.blobs), new LocalDirectoryPublishedMarks(this.marks),
-                this.announced::add, this.clock, this.meters);
+                new LocalDirectoryBlobStore(this.blobs), this.ledger, 3, "test",
+                new RunProgress(this.clock, Duration.ofMinutes(1), this.meters), this.clock, this.meters);
     }
 
     private double counted(String outcome, String reason) {

@@ -6,22 +6,24 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import parkworld.pipeline.contract.EventJson;
 import parkworld.pipeline.contract.EventType;
+import parkworld.pipeline.blob.LocalDirectoryBlobStore;
 import parkworld.pipeline.contract.IssueFetched;
 import parkworld.pipeline.contract.PipelineMeters;
 import parkworld.pipeline.ingest.discovery.FolderDiscovery;
 import parkworld.pipeline.ingest.discovery.IssueDiscovery;
 import parkworld.pipeline.ingest.discovery.IssueLink;
 import parkworld.pipeline.ingest.fetch.TestCrawler;
-import parkworld.pipeline.blob.LocalDirectoryBlobStore;
-import parkworld.pipeline.ingest.store.LocalDirectoryPublishedMarks;
+import parkworld.pipeline.ingest.state.CandidateStatus;
+import parkworld.pipeline.ingest.state.InMemoryLedger;
+import parkworld.pipeline.ingest.state.RunSummary;
 
 class IssueIngestorTests {
 
@@ -31,19 +33,19 @@ class IssueIngestorTests {
     @TempDir
     Path blobs;
 
-
-    @TempDir
-
-    Path marks;
-
-    private final List<IssueFetched> announced = new ArrayList<>();
+    private final InMemoryLedger ledger = new InMemoryLedger();
+    private final List<IssueFetched> announced = this.ledger.announced();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final Clock clock = Clock.fixed(Instant.parse("2023-05-30T07:00:00Z"), ZoneOffset.UTC);
 
-    private IssueIngestor ingestor(IssueAnnouncer announcer) throws Exception {
-        return new IssueIngestor(new FolderDiscovery(this.source), reader(), new LocalDirectoryBlobStore(this.blobs),
-                new LocalDirectoryPublishedMarks(this.marks),
-                announcer, this.clock, this.meters);
+    private IssueIngestor ingestor() throws Exception {
+        return ingestor(new FolderDiscovery(this.source), 3);
+    }
+
+    private IssueIngestor ingestor(IssueDiscovery discovery, int maxAttempts) throws Exception {
+        return new IssueIngestor(discovery, reader(), new LocalDirectoryBlobStore(this.blobs), this.ledger,
+                maxAttempts, "test", new RunProgress(this.clock, Duration.ofMinutes(1), this.meters), this.clock,
+                this.meters);
     }
 
     private DocumentReader reader() {
@@ -55,7 +57,7 @@ class IssueIngestorTests {
         Files.write(this.source.resolve("issue-121.pdf"), "%PDF-121".getBytes());
         Files.write(this.source.resolve("issue-122.pdf"), "%PDF-122".getBytes());
 
-        IngestReport report = ingestor(this.announced::add).run();
+        IngestReport report = ingestor().run();
 
         assertThat(report.published()).containsExactly("issue-121", "issue-122");
         assertThat(this.announced).extracting(IssueFetched::issueKey).containsExactly("issue-121", "issue-122");
@@ -73,9 +75,7 @@ class IssueIngestorTests {
                 null);
         Files.move(pdf, Path.of(chinese));
         IssueDiscovery listing = () -> IssueDiscovery.Discovered.of(List.of(IssueLink.of(chinese)));
-        IssueIngestor ingestor = new IssueIngestor(listing, reader(), new LocalDirectoryBlobStore(this.blobs),
-                new LocalDirectoryPublishedMarks(this.marks),
-                this.announced::add, this.clock, this.meters);
+        IssueIngestor ingestor = ingestor(listing, 3);
 
         IngestReport report = ingestor.run();
 
@@ -88,9 +88,9 @@ class IssueIngestorTests {
     @Test
     void skipsIssueAlreadyAnnouncedWithTheSameBytes() throws Exception {
         Files.write(this.source.resolve("issue-121.pdf"), "%PDF-121".getBytes());
-        ingestor(this.announced::add).run();
+        ingestor().run();
 
-        IngestReport again = ingestor(this.announced::add).run();
+        IngestReport again = ingestor().run();
 
         assertThat(again.published()).isEmpty();
         assertThat(again.unchanged()).isEqualTo(1);
@@ -101,10 +101,10 @@ class IssueIngestorTests {
     void announcesAgainWhenTheIssueWasReplacedByNewBytes() throws Exception {
         Path pdf = this.source.resolve("issue-121.pdf");
         Files.write(pdf, "%PDF-121".getBytes());
-        ingestor(this.announced::add).run();
+        ingestor().run();
         Files.write(pdf, "%PDF-121 corrected".getBytes());
 
-        ingestor(this.announced::add).run();
+        ingestor().run();
 
         assertThat(this.announced).extracting(IssueFetched::sha256).doesNotHaveDuplicates().hasSize(2);
     }
@@ -113,28 +113,24 @@ class IssueIngestorTests {
     void failedAnnouncementIsRetriedOnTheNextRunAndDoesNotStopOthers() throws Exception {
         Files.write(this.source.resolve("issue-121.pdf"), "%PDF-121".getBytes());
         Files.write(this.source.resolve("issue-122.pdf"), "%PDF-122".getBytes());
-        IssueAnnouncer brokerDownFor121 = event -> {
-            if (event.issueKey().equals("issue-121")) {
-                throw new IllegalStateException("broker unavailable");
-            }
-            this.announced.add(event);
-        };
+        this.ledger.refuse("issue-121");
 
-        IngestReport report = ingestor(brokerDownFor121).run();
-        IngestReport retry = ingestor(this.announced::add).run();
+        IngestReport report = ingestor().run();
+        this.ledger.accept("issue-121");
+        IngestReport retry = ingestor().run();
 
         assertThat(report.failures()).singleElement().asString().contains("issue-121", "broker unavailable");
         assertThat(report.published()).containsExactly("issue-122");
         assertThat(retry.published()).containsExactly("issue-121");
         assertThat(this.meters.counter(PipelineMeters.INGEST_ISSUES, PipelineMeters.TAG_OUTCOME, "failed", PipelineMeters.TAG_REASON,
-                "IllegalStateException").count()).isEqualTo(1);
+                "STATE_UNAVAILABLE").count()).isEqualTo(1);
     }
 
     @Test
     void refusesAnEmptyDocumentAsEmptyNotAsAnInvalidEvent() throws Exception {
         Files.write(this.source.resolve("issue-202.pdf"), new byte[0]);
 
-        IngestReport report = ingestor(this.announced::add).run();
+        IngestReport report = ingestor().run();
 
         assertThat(report.rejected()).singleElement().asString().contains("issue-202", "EMPTY");
         assertThat(this.announced).isEmpty();
@@ -147,9 +143,84 @@ class IssueIngestorTests {
     void refusesFileLargerThanTheCap() throws Exception {
         Files.write(this.source.resolve("huge.pdf"), new byte[2000]);
 
-        IngestReport report = ingestor(this.announced::add).run();
+        IngestReport report = ingestor().run();
 
         assertThat(report.failures()).singleElement().asString().contains("TOO_LARGE");
         assertThat(this.announced).isEmpty();
+    }
+
+    @Test
+    void retriesAFailingCandidateUpToTheLimitThenShowsItPermanentlyFailed() throws Exception {
+        Files.write(this.source.resolve("issue-300.pdf"), "<html>error</html>".getBytes());
+        String url = this.source.resolve("issue-300.pdf").toUri().toASCIIString();
+
+        IngestReport first = ingestor(new FolderDiscovery(this.source), 2).run();
+        IngestReport second = ingestor(new FolderDiscovery(this.source), 2).run();
+        IngestReport third = ingestor(new FolderDiscovery(this.source), 2).run();
+
+        assertThat(first.rejected()).singleElement().asString().contains("NOT_PDF").doesNotContain("PERMANENTLY");
+        assertThat(second.rejected()).singleElement().asString().contains("PERMANENTLY_FAILED after 2 attempts");
+        assertThat(third.rejected()).as("no longer tried").isEmpty();
+        assertThat(third.permanentlyFailed()).singleElement().asString().contains("issue-300", "NOT_PDF");
+        assertThat(this.ledger.candidate(url).status()).isEqualTo(CandidateStatus.PERMANENTLY_FAILED);
+        assertThat(this.ledger.runs()).extracting(RunSummary::permanentlyFailed).containsExactly(1, 0, 0);
+    }
+
+    @Test
+    void anOperatorsBackfillTriesAPermanentlyFailedCandidateAgain() throws Exception {
+        Path pdf = Files.write(this.source.resolve("issue-301.pdf"), "<html>error</html>".getBytes());
+        ingestor(new FolderDiscovery(this.source), 1).run();
+        Files.write(pdf, "%PDF-301".getBytes());
+
+        IngestReport scheduled = ingestor(new FolderDiscovery(this.source), 1).run();
+        IngestReport backfill = ingestor(new FolderDiscovery(this.source), 1)
+            .run("backfill", new FolderDiscovery(this.source), true);
+
+        assertThat(scheduled.published()).isEmpty();
+        assertThat(backfill.published()).containsExactly("issue-301");
+    }
+
+    @Test
+    void recordsTheSameBytesAtASecondUrlAsTheSameIssueWithoutAnnouncingAgain() throws Exception {
+        Path pdf = Files.write(this.source.resolve("issue-121.pdf"), "%PDF-121".getBytes());
+        ingestor().run();
+        Files.move(pdf, this.source.resolve("issue-121-mirror.pdf"));
+
+        IngestReport moved = ingestor().run();
+
+        assertThat(moved.unchanged()).isEqualTo(1);
+        assertThat(this.announced).hasSize(1);
+        assertThat(this.ledger.candidate(this.source.resolve("issue-121-mirror.pdf").toUri().toASCIIString()).status())
+            .isEqualTo(CandidateStatus.ANNOUNCED);
+    }
+
+    @Test
+    void keepsTheStateOfAnIssueThatLeftTheListing() throws Exception {
+        Path pdf = Files.write(this.source.resolve("issue-121.pdf"), "%PDF-121".getBytes());
+        ingestor().run();
+        Files.delete(pdf);
+
+        ingestor().run();
+
+        assertThat(this.ledger.candidate(pdf.toUri().toASCIIString()).status()).isEqualTo(CandidateStatus.ANNOUNCED);
+    }
+
+    @Test
+    void replaysTheStoredIssuesOfASerialRangeWithoutFetching() throws Exception {
+        for (int serial = 120; serial <= 123; serial++) {
+            Files.write(this.source.resolve("issue-" + serial + ".pdf"), ("%PDF-" + serial).getBytes());
+        }
+        ingestor().run();
+        try (var files = Files.list(this.source)) {
+            files.forEach(f -> f.toFile().delete());
+        }
+
+        IngestReport replay = ingestor().replay(121, 122);
+
+        assertThat(replay.published()).containsExactlyInAnyOrder("issue-121", "issue-122");
+        assertThat(this.announced).hasSize(6);
+        assertThat(this.announced.subList(4, 6)).extracting(IssueFetched::issueKey)
+            .containsExactlyInAnyOrder("issue-121", "issue-122");
+        assertThat(this.ledger.runs().get(0).trigger()).isEqualTo("replay 121..122");
     }
 }

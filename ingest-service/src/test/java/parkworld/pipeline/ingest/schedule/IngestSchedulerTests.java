@@ -15,7 +15,7 @@ import parkworld.pipeline.ingest.run.IngestReport;
 /** A failed or hung run never stops the later ones. */
 class IngestSchedulerTests {
 
-    private static final IngestReport EMPTY = new IngestReport(0, List.of(), 0, List.of(), List.of(), List.of());
+    private static final IngestReport EMPTY = new IngestReport(0, List.of(), 0, List.of(), List.of(), List.of(), List.of());
 
     private final AtomicInteger runs = new AtomicInteger();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
@@ -26,12 +26,12 @@ class IngestSchedulerTests {
 
     @Test
     void survivesARunThatThrowsAnError() {
-        IngestScheduler scheduler = new IngestScheduler(() -> {
+        IngestScheduler scheduler = new IngestScheduler(why -> {
             if (this.runs.incrementAndGet() == 1) {
                 throw new StackOverflowError("a bug deep down");
             }
             return EMPTY;
-        }, Duration.ofSeconds(10), this.meters);
+        }, () -> { }, Duration.ofSeconds(10), this.meters);
 
         assertThat(scheduler.trigger("weekly")).isFalse();
         assertThat(runsCounted("failed")).isEqualTo(1);
@@ -41,7 +41,7 @@ class IngestSchedulerTests {
 
     @Test
     void survivesARunThatThrowsACheckedOrRuntimeException() {
-        IngestScheduler scheduler = new IngestScheduler(() -> {
+        IngestScheduler scheduler = new IngestScheduler(why -> {
             int run = this.runs.incrementAndGet();
             if (run == 1) {
                 throw new java.io.IOException("disk gone");
@@ -50,7 +50,7 @@ class IngestSchedulerTests {
                 throw new IllegalStateException("bug");
             }
             return EMPTY;
-        }, Duration.ofSeconds(10), this.meters);
+        }, () -> { }, Duration.ofSeconds(10), this.meters);
 
         assertThat(List.of(scheduler.trigger("1"), scheduler.trigger("2"), scheduler.trigger("3")))
             .containsExactly(false, false, true);
@@ -60,7 +60,7 @@ class IngestSchedulerTests {
     void aHungRunIsAbandonedAtTheDeadlineAndTheNextRunStarts() throws Exception {
         CountDownLatch never = new CountDownLatch(1);
         CountDownLatch interrupted = new CountDownLatch(1);
-        IngestScheduler scheduler = new IngestScheduler(() -> {
+        IngestScheduler scheduler = new IngestScheduler(why -> {
             if (this.runs.incrementAndGet() == 1) {
                 try {
                     never.await();
@@ -71,7 +71,7 @@ class IngestSchedulerTests {
                 }
             }
             return EMPTY;
-        }, Duration.ofMillis(300), this.meters);
+        }, () -> { }, Duration.ofMillis(300), this.meters);
 
         boolean first = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> scheduler.trigger("weekly"));
 
@@ -85,11 +85,11 @@ class IngestSchedulerTests {
     void aTriggerDuringARunIsSkipped() throws Exception {
         CountDownLatch started = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        IngestScheduler scheduler = new IngestScheduler(() -> {
+        IngestScheduler scheduler = new IngestScheduler(why -> {
             started.countDown();
             release.await();
             return EMPTY;
-        }, Duration.ofSeconds(10), this.meters);
+        }, () -> { }, Duration.ofSeconds(10), this.meters);
         Thread first = new Thread(() -> scheduler.trigger("weekly"));
         first.start();
         started.await();

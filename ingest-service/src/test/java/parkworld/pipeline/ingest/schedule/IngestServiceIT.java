@@ -27,6 +27,7 @@ import parkworld.pipeline.testsupport.TestInfrastructure;
 class IngestServiceIT {
 
     static final String FETCHED = KafkaTopics.unique("it.issues.fetched");
+    static final String STATE = KafkaTopics.unique("it.ingest.state");
     static final FixtureWebsite SITE = website();
 
     static final Path BLOBS = tempDirectory();
@@ -35,9 +36,10 @@ class IngestServiceIT {
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("spring.cloud.stream.kafka.binder.brokers", TestInfrastructure::kafkaBootstrapServers);
         registry.add("parkworld.topics.issues-fetched", () -> FETCHED);
+        registry.add("parkworld.topics.ingest-state", () -> STATE);
+        registry.add("parkworld.ingest.state.transactional-id", () -> KafkaTopics.unique("it-ingest"));
         registry.add("parkworld.ingest.source.location", () -> SITE.uri("/weekly/").toString());
         registry.add("parkworld.ingest.blob-store.location", () -> BLOBS.toUri().toString());
-        registry.add("parkworld.ingest.published-marks.directory", () -> BLOBS.resolve("published").toString());
     }
 
     @AfterAll
@@ -72,7 +74,7 @@ class IngestServiceIT {
         assertThat(this.scheduler.trigger("second run")).isTrue();
 
         assertThat(this.scheduler.lastReport().unchanged()).isEqualTo(1);
-        assertThat(this.kafka.size(FETCHED)).as("records after an unchanged second run").isEqualTo(1);
+        assertThat(this.kafka.countCommitted(FETCHED)).as("records after an unchanged second run").isEqualTo(1);
         assertThat(SITE.requests()).filteredOn(p -> p.equals("/weekly/evil.pdf")).isEmpty();
     }
 
