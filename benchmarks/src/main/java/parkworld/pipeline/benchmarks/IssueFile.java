@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.io.IOUtils;
@@ -25,6 +27,22 @@ final class IssueFile {
 
     static final int MERGED_COPIES = 25;
 
+    /**
+     * One issue of {@value #LARGE_PAGES} pages: the fixture's cover, table of contents and article pages, then its
+     * article pages (4 to 22) {@value #LARGE_REPEATS} more times. One cover and one table of contents, so it is parsed
+     * as one issue, where {@value #MERGED} is refused as {@code MULTIPLE_ISSUES}. Titles repeat (the table of
+     * contents lists each once; the repeats are reported as unlisted and the parse is degraded), which costs the
+     * parser what distinct titles would.
+     */
+    static final String LARGE = "single-516";
+
+    static final int LARGE_REPEATS = 26;
+
+    /** The fixture's first article page (1-based): page 1 is the cover, 2 and 3 the table of contents. */
+    private static final int FIRST_ARTICLE_PAGE = 4;
+
+    static final int LARGE_PAGES = 22 + LARGE_REPEATS * (22 - FIRST_ARTICLE_PAGE + 1);
+
     private IssueFile() {
     }
 
@@ -32,6 +50,9 @@ final class IssueFile {
     static Path resolve(String issue) {
         if (MERGED.equals(issue)) {
             return merged(MERGED_COPIES);
+        }
+        if (LARGE.equals(issue)) {
+            return largeSingleIssue(LARGE_REPEATS);
         }
         if (!FIXTURE.equals(issue)) {
             return Path.of(issue);
@@ -68,16 +89,52 @@ final class IssueFile {
         }
     }
 
+    /** The fixture with its article pages appended {@code repeats} times, in a temporary file the caller deletes. */
+    static Path largeSingleIssue(int repeats) {
+        Path fixture = resolve(FIXTURE);
+        try (PDDocument large = Loader.loadPDF(fixture.toFile())) {
+            List<PDDocument> sources = new ArrayList<>();
+            try {
+                int pages = large.getNumberOfPages();
+                for (int r = 0; r < repeats; r++) {
+                    PDDocument source = Loader.loadPDF(fixture.toFile());
+                    sources.add(source);
+                    for (int p = FIRST_ARTICLE_PAGE - 1; p < pages; p++) {
+                        large.importPage(source.getPage(p));
+                    }
+                }
+                Path file = Files.createTempFile("issue-121-single-" + large.getNumberOfPages() + "-", ".pdf");
+                large.save(file.toFile());
+                return file;
+            }
+            finally {
+                for (PDDocument source : sources) {
+                    source.close();
+                }
+            }
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        finally {
+            fixture.toFile().delete();
+        }
+    }
+
     /** How a report names the issue. */
     static String label(String issue) {
         if (MERGED.equals(issue)) {
             return "issue-121.pdf joined " + MERGED_COPIES + " times";
         }
+        if (LARGE.equals(issue)) {
+            return "one issue of " + LARGE_PAGES + " pages (issue-121 with its article pages " + LARGE_REPEATS
+                    + " times more)";
+        }
         return FIXTURE.equals(issue) ? "issue-121.pdf (bundled fixture)" : issue;
     }
 
     static boolean isTemporary(String issue) {
-        return FIXTURE.equals(issue) || MERGED.equals(issue);
+        return FIXTURE.equals(issue) || MERGED.equals(issue) || LARGE.equals(issue);
     }
 
     static int pages(Path pdf) {

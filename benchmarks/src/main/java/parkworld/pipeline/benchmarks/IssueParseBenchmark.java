@@ -46,10 +46,11 @@ import parkworld.pipeline.parser.structure.ParsedIssue;
 public class IssueParseBenchmark {
 
     /**
-     * {@value IssueFile#FIXTURE} for the bundled issue-121, {@value IssueFile#MERGED} for it joined 25 times (550
-     * pages), or the path of another issue PDF.
+     * {@value IssueFile#FIXTURE} for the bundled issue-121, {@value IssueFile#LARGE} for one issue of 516 pages made
+     * from it, {@value IssueFile#MERGED} for it joined 25 times (550 pages, refused as {@code MULTIPLE_ISSUES} once its
+     * text is read), or the path of another issue PDF.
      */
-    @Param({ IssueFile.FIXTURE, IssueFile.MERGED })
+    @Param({ IssueFile.FIXTURE, IssueFile.LARGE, IssueFile.MERGED })
     public String issue;
 
     private Path pdf;

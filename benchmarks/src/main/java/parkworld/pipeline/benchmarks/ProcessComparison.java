@@ -11,12 +11,14 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The whole-process comparison: {@code java -jar parser-service.jar parse} against {@code java -jar
- * pdfbox-app-3.0.8.jar export:text} on the same large PDF (the fixture joined 25 times, 550 pages, generated here),
+ * pdfbox-app-3.0.8.jar export:text} on the same large PDF (by default one issue of 516 pages made from the fixture,
+ * {@link IssueFile#LARGE}; {@code merged-25}, the fixture joined 25 times, is refused as {@code MULTIPLE_ISSUES}),
+ * generated here,
  * each a fresh JVM with default flags, start-up included, as an operator running either command would see it. A
  * plain main, not JMH: what is measured is whole processes, JVM start and JIT included. Runs alternate (baseline,
  * parse, baseline, parse ...) so drifting machine load hits both alike; reports the median of each and their ratio.
  *
- * <p>Arguments: {@code [runs=3] [parser-service.jar] [pdfbox-app.jar]}, defaults
+ * <p>Arguments: {@code [runs=3] [parser-service.jar] [pdfbox-app.jar] [issue=single-516]}, defaults
  * {@code parser-service/target/parser-service.jar} and {@code benchmarks/target/pdfbox-app/pdfbox-app-3.0.8.jar}
  * (copied there by this module's build).
  */
@@ -35,17 +37,18 @@ public final class ProcessComparison {
                         + "./mvnw -pl parser-service,benchmarks -am package -DskipTests");
             }
         }
-        Path pdf = IssueFile.merged(IssueFile.MERGED_COPIES);
+        String issue = args.length > 3 ? args[3] : IssueFile.LARGE;
+        Path pdf = IssueFile.resolve(issue);
         Path work = Files.createTempDirectory("process-comparison-");
         try {
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             List<String> baseline = List.of(java, "-jar", pdfboxApp.toString(), "export:text", "-i", pdf.toString(),
                     "-o", work.resolve("text.txt").toString());
-            // the page limit raised, and the time limit: 550 pages are parsed, not refused
+            // the page limit raised, and the time limit: 516 pages are parsed, not refused
             List<String> parse = List.of(java, "-jar", parserJar.toString(), "parse", "--max-pages", "1000",
                     "--time-limit", "30m", pdf.toString());
             System.out.printf(Locale.ROOT, "%s: %d pages, %d bytes; %d runs each, alternating%n",
-                    IssueFile.label(IssueFile.MERGED), IssueFile.pages(pdf), Files.size(pdf), runs);
+                    IssueFile.label(issue), IssueFile.pages(pdf), Files.size(pdf), runs);
             double[] baselineSeconds = new double[runs];
             double[] parseSeconds = new double[runs];
             for (int i = 0; i < runs; i++) {
@@ -61,7 +64,9 @@ public final class ProcessComparison {
                     parseMedian / baselineMedian <= 1.15 ? "met" : "NOT met");
         }
         finally {
-            Files.deleteIfExists(pdf);
+            if (IssueFile.isTemporary(issue)) {
+                Files.deleteIfExists(pdf);
+            }
             try (var files = Files.list(work)) {
                 for (Path file : files.toList()) {
                     Files.deleteIfExists(file);

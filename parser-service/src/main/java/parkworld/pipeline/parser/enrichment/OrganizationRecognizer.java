@@ -296,7 +296,7 @@ final class OrganizationRecognizer {
         int end = firstHit(this.terms.descriptors().scan(rest), rest.length(), 0);
         end = firstHit(this.places.scan(rest), end, 0);
         end = firstHit(this.industryWords.scan(rest), end, MIN_BRAND_BEFORE_INDUSTRY);
-        String brand = rest.substring(0, end);
+        String brand = withoutTrailingFunctionWord(rest.substring(0, end));
         // a brand is followed by what it does or where (方案印发 is followed by nothing: no brand)
         if (end == rest.length() || brand.length() < 2 || brand.length() > 6
                 || !brand.chars().allMatch(Character::isLetter) || brand.startsWith("第") || endsWithName(brand)
@@ -304,6 +304,17 @@ final class OrganizationRecognizer {
             return null;
         }
         return new Candidate(from, from + end, brand, Kind.COMPANY, false);
+    }
+
+    /** A title's brand cut before a place keeps the function word before it (比亚迪与|合肥市): cut off. */
+    private String withoutTrailingFunctionWord(String term) {
+        if (term.length() > 1) {
+            String last = term.substring(term.length() - 1);
+            if (this.terms.words(WordList.STOP).contains(last)) {
+                return term.substring(0, term.length() - 1);
+            }
+        }
+        return term;
     }
 
     private boolean containsStopWord(String brand) {

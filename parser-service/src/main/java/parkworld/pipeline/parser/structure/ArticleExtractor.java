@@ -47,6 +47,9 @@ final class ArticleExtractor {
 
     private BodyLayout layout;
 
+    /** Font size of the closing note's first line, once it has been read. */
+    private float closingNoteSize;
+
     private State state = State.OUTSIDE;
 
     private String section = "";
@@ -115,13 +118,16 @@ final class ArticleExtractor {
             flushOrphans();
             finishArticle();
             this.state = State.CLOSED;
+            this.closingNoteSize = line.fontSize();
             return;
         }
         switch (this.state) {
             case OUTSIDE -> addOrphan(text);
             case CLOSED -> {
-                // back matter: small print is expected, normal text could be a lost article
-                if (!this.layout.isSmallPrint(line)) {
+                // back matter: small print and the note's own lines are expected (PDFBox reports some producers'
+                // sizes in whole points, so a 9 pt note under 10.5 pt text may read as only 1 pt smaller), normal
+                // text could be a lost article
+                if (!this.layout.isSmallPrint(line) && line.fontSize() > this.closingNoteSize) {
                     addOrphan(text);
                 }
             }

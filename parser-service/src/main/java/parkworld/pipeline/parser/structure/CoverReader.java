@@ -24,6 +24,9 @@ final class CoverReader {
 
     private static final int MAX_COVER_LINE_LENGTH = 40;
 
+    /** What a cover line may print around the issue number besides the masthead. */
+    private static final String COVER_LINE_PUNCTUATION = "()（）[]【】〔〕<>《》|·•-—–/、,，:：";
+
     private CoverReader() {
     }
 
@@ -74,15 +77,47 @@ final class CoverReader {
     }
 
     /**
-     * The serial of a cover line such as {@code 2023年5月4期 (总121期)} or {@code 总第122期}: a short line with
-     * the serial number, as covers print it and article text does not; null for any other line.
+     * The serial of a cover line such as {@code 2023年5月4期 (总121期)}, {@code 总第122期} or
+     * {@code 园区周报 总122期}: a short line that holds the issue designation and nothing else but brackets, blanks
+     * and the masthead, as covers print it; null for any other line. Article text quoting an issue
+     * ({@code 园区周报总120期报道}, {@code 据总120期统计，}) says more than that on the same line.
+     *
+     * @param masthead the masthead of this issue's cover ({@code 园区周报}), allowed on the line; may be empty
      */
-    static Integer coverSerial(String text) {
+    static Integer coverSerial(String text, String masthead) {
         if (text.length() > MAX_COVER_LINE_LENGTH) {
             return null;
         }
         Matcher matcher = SERIAL.matcher(text);
-        return matcher.find() ? Integer.valueOf(matcher.group(1)) : null;
+        if (!matcher.find()) {
+            return null;
+        }
+        String rest = ISSUE.matcher(text.substring(0, matcher.start()) + " " + text.substring(matcher.end()))
+                .replaceAll(" ");
+        if (!masthead.isEmpty()) {
+            rest = rest.replace(masthead, " ");
+        }
+        for (int i = 0; i < rest.length(); i++) {
+            char c = rest.charAt(i);
+            if (!Character.isWhitespace(c) && COVER_LINE_PUNCTUATION.indexOf(c) < 0) {
+                return null;
+            }
+        }
+        return Integer.valueOf(matcher.group(1));
+    }
+
+    /** The masthead of a cover title as {@link IssueMetadata#title()} holds it: what precedes the issue number. */
+    static String masthead(String title) {
+        Matcher issue = ISSUE.matcher(title);
+        Matcher serial = SERIAL.matcher(title);
+        int end = title.length();
+        if (issue.find()) {
+            end = issue.start();
+        }
+        if (serial.find()) {
+            end = Math.min(end, serial.start());
+        }
+        return title.substring(0, end).strip();
     }
 
     private static boolean isValidIssue(Matcher matcher) {

@@ -116,7 +116,8 @@ final class IssueAssembler {
 
     /**
      * Refuses a PDF holding more than one issue: after the first article, a table of contents (the next issue's)
-     * or a cover line with a serial number ({@code 总122期}).
+     * or a cover line with a serial number ({@code 总122期}, {@link CoverReader#coverSerial}: a line of article
+     * text that quotes another issue's serial is not one).
      */
     private static void refuseSecondIssue(List<ContentPage> articlePages, List<TocLocator.Block> blocks,
             IssueMetadata metadata) {
@@ -124,9 +125,10 @@ final class IssueAssembler {
         if (firstArticlePage < 0) {
             return;
         }
+        String masthead = CoverReader.masthead(metadata.title());
         for (int p = firstArticlePage + 1; p < articlePages.size(); p++) {
             for (TextLine line : articlePages.get(p).lines()) {
-                Integer serial = CoverReader.coverSerial(line.text());
+                Integer serial = CoverReader.coverSerial(line.text().strip(), masthead);
                 if (serial != null) {
                     throw multipleIssues(metadata, "a second cover (总" + serial + "期) on page "
                             + articlePages.get(p).number());

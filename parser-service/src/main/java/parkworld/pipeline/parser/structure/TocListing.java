@@ -22,6 +22,10 @@ record TocListing(String text, int page, boolean separated) {
     /** A listed page number has at most this many digits. */
     private static final int MAX_DIGITS = 3;
 
+    /** An outline number such as {@code 1.1} or {@code 2.10.3.} followed by a blank. */
+    private static final java.util.regex.Pattern OUTLINE_NUMBER =
+            java.util.regex.Pattern.compile("\\d{1,3}(?:\\.\\d{1,3})+\\.?\\s+(?=\\S)");
+
     /** Bullets a table of contents may put before its entries. */
     private static final String BULLETS = "●•·∙◦○◆◇▪■□►▶‣-–—*";
 
@@ -113,7 +117,8 @@ record TocListing(String text, int page, boolean separated) {
         return !stripMarker(text).equals(text.strip());
     }
 
-    /** The entry without its bullet or numbering: {@code ●}, {@code •}, {@code -}, {@code 1.}, {@code 12、}, {@code (3)}. */
+    /** The entry without its bullet or numbering: {@code ●}, {@code •}, {@code -}, {@code 1.}, {@code 12、}, {@code (3)},
+     * {@code 1.2 } (an outline number; a decimal like {@code 2.5万吨} without a blank after it stays). */
     static String stripMarker(String text) {
         String s = text.strip();
         int i = 0;
@@ -122,6 +127,11 @@ record TocListing(String text, int page, boolean separated) {
         }
         if (i > 0) {
             return s.substring(i).strip();
+        }
+        java.util.regex.Matcher outline = OUTLINE_NUMBER.matcher(s);
+        if (outline.lookingAt()) {
+            // Word numbers entries under numbered headings 1.1, 1.2, 2.1: a blank always follows the number
+            return s.substring(outline.end()).strip();
         }
         int open = (s.startsWith("(") || s.startsWith("（")) ? 1 : 0;
         int digits = open;

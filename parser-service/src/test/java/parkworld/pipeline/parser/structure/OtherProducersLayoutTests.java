@@ -37,9 +37,15 @@ class OtherProducersLayoutTests {
      * {@code 第 N 页} and a running header. {@code libreoffice-numbered-toc}: 19 articles; a cover alone, a table
      * of contents numbered {@code 1.} to {@code 19.} over two pages with page numbers after a tab, page numbers
      * printed from 1 on the first article page; titles and paragraphs fall across page breaks where they may.
+     * {@code word-style}: Word's layout conventions from LibreOffice: a running header with the issue number
+     * ({@code 总第121期}), {@code 第 N 页} footers from 1 on the first article page, a table of contents numbered
+     * {@code 1.1}, {@code 1.2} under numbered sections with dotted tab leaders, article 20's title at the foot of a
+     * page and its text on the next. {@code indesign-style}: a magazine page from LibreOffice: two-column body,
+     * masthead and issue in a running header over a rule, page numbers at the outer edge of mirrored pages counting
+     * the cover, {@code ▶} bullets in a {@code 本期目录}.
      */
     @ParameterizedTest
-    @ValueSource(strings = { "chromium-toc-on-cover", "libreoffice-numbered-toc" })
+    @ValueSource(strings = { "chromium-toc-on-cover", "libreoffice-numbered-toc", "word-style", "indesign-style" })
     void readsTheFixtureIssueRenderedByAnotherProducer(String layout) {
         Map<String, Integer> pages = pages(layout);
         List<JsonNode> expected = new ArrayList<>();

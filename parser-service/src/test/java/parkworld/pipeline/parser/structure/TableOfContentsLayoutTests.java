@@ -134,6 +134,50 @@ class TableOfContentsLayoutTests {
         assertThat(rejection.reason()).as("reason").isEqualTo(DeadLetterReason.MULTIPLE_ISSUES);
     }
 
+    /**
+     * Article text quoting another issue's serial, on a short line of its own as a wrapped paragraph may leave it:
+     * not a second cover. Lines that print only an issue designation (and the masthead) still are one.
+     */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = { "园区周报总120期报道", "据总120期统计，", "（园区周报总120期）。",
+            "总第120期曾报道该项目" })
+    void takesNoBodyLineQuotingAnotherIssueForASecondCover(String quoting) {
+        LayoutBuilder layout = new LayoutBuilder().cover("2023年5月4期 (总121期)").bodyPage(1)
+                .section("一、招商引资")
+                .title("●" + ARTICLES.get(0).title())
+                .paragraph("■" + ARTICLES.get(0).body())
+                .bodyPage(2)
+                .title("●" + ARTICLES.get(1).title())
+                .paragraph("■该基地此前已签约，", quoting)
+                .paragraph("■" + ARTICLES.get(1).body());
+
+        ParsedIssue issue = new IssueAssembler().assemble(layout.build());
+
+        assertThat(issue.articles()).extracting((a) -> compact(a.title())).as("titles")
+                .containsExactly(compact(ARTICLES.get(0).title()), compact(ARTICLES.get(1).title()));
+        assertThat(issue.articles().get(1).body()).as("body with the quoting line").contains(quoting);
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = { "2023年6月1期 (总122期)", "总第122期", "园区周报 总122期",
+            "（总122期）" })
+    void refusesALineThatPrintsOnlyAnotherIssueNumberAsASecondCover(String coverLine) {
+        LayoutBuilder layout = new LayoutBuilder().cover("2023年5月4期 (总121期)").bodyPage(1)
+                .section("一、招商引资")
+                .title("●" + ARTICLES.get(0).title())
+                .paragraph("■" + ARTICLES.get(0).body())
+                .page()
+                .line("园区周报", 202f, 53f)
+                .line(coverLine, 222f, 18f);
+
+        IssueRejectedException rejection = catchThrowableOfType(IssueRejectedException.class,
+                () -> new IssueAssembler().assemble(layout.build()));
+
+        assertThat(rejection).as("rejection").isNotNull();
+        assertThat(rejection.reason()).as("reason").isEqualTo(DeadLetterReason.MULTIPLE_ISSUES);
+        assertThat(rejection.getMessage()).as("message").contains("a second cover (总122期) on page 3");
+    }
+
     @Test
     void leavesSentencesEndingInNumbersInTheBody() {
         LayoutBuilder layout = new LayoutBuilder().cover("2023年5月4期 (总121期)").bodyPage(1)
