@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the deploy checks need, once: docker-compose (1.29: `config` works without an engine)
-# and prometheus (for promtool). Idempotent: does nothing when both commands are there. Called by the build
-# (deploy/pom.xml) before the checks; as root it installs with apt-get, otherwise it says what to install.
+# and prometheus (for promtool). Idempotent: does nothing when both commands are there. Called by the root pom
+# (validate phase) before any module; as root it installs with apt-get, otherwise it says what to install.
 set -euo pipefail
 packages=()
 command -v docker-compose >/dev/null 2>&1 || packages+=(docker-compose)
