@@ -13,16 +13,44 @@ public final class PipelineMeters {
     public static final String TAG_REASON = "reason";
     /** Tag: the service; every meter carries it as a common tag ({@code management.metrics.tags.service}). */
     public static final String TAG_SERVICE = "service";
+    /** Tag: the host a crawler meter is about (the crawler contacts only its configured hosts: few values). */
+    public static final String TAG_HOST = "host";
     /** Tag: an {@link EventType} name. */
     public static final String TAG_EVENT_TYPE = "event_type";
 
-    /** Timer: one ingest run; tag outcome {@code ok}, {@code partial}, {@code failed}. */
+    /**
+     * Observation (timer and trace span "ingest run"): one triggered ingest run, tag trigger {@code startup} or
+     * {@code schedule}; a trigger skipped because a run is under way counts too. The root span of the run's trace.
+     */
+    public static final String INGEST_TRIGGER = "parkworld.ingest.trigger";
+    /**
+     * Timer: one ingest run; tag outcome {@code ok}, {@code partial}, {@code failed} (discovery failed, or the run
+     * threw), {@code abandoned} (past the run deadline).
+     */
     public static final String INGEST_RUN_DURATION = "parkworld.ingest.run.duration";
     /**
      * Counter: issues seen by an ingest run; tags outcome ({@code published}, {@code unchanged}, {@code duplicate}: the
      * same bytes as another URL of the run, {@code failed}: not fetched, or rejected as no issue), reason.
      */
     public static final String INGEST_ISSUES = "parkworld.ingest.issues";
+
+    /**
+     * Counter: HTTP exchanges of the ingest crawler (robots.txt, listing pages, documents; each redirect hop and retry
+     * counts); tags host, outcome ({@code 2xx}, {@code 3xx}, {@code 304}, {@code 4xx}, {@code 5xx}, or a failure
+     * reason such as {@code IO_ERROR}, {@code TIMEOUT}, {@code ADDRESS_NOT_ALLOWED}).
+     */
+    public static final String INGEST_FETCH_REQUESTS = "parkworld.ingest.fetch.requests";
+    /** Timer: one HTTP exchange of the ingest crawler, headers and body; tags host, outcome as above. */
+    public static final String INGEST_FETCH_DURATION = "parkworld.ingest.fetch.duration";
+    /** Counter: body bytes the ingest crawler received; tag host. */
+    public static final String INGEST_FETCH_BYTES = "parkworld.ingest.fetch.bytes";
+    /** Counter: robots.txt verdicts per URL asked; tags host, outcome ({@code allowed}, {@code disallowed}, {@code unavailable}). */
+    public static final String INGEST_ROBOTS_VERDICTS = "parkworld.ingest.robots.verdicts";
+    /**
+     * Counter: times the crawler backed off a host; tags host, reason ({@code RETRY_AFTER}, {@code FAILURE},
+     * {@code ABANDONED}: left alone for the rest of the run).
+     */
+    public static final String INGEST_HOST_BACKOFFS = "parkworld.ingest.host.backoffs";
 
     /** Timer: parsing one issue; tag outcome. */
     public static final String PARSER_PARSE_DURATION = "parkworld.parser.parse.duration";
@@ -31,6 +59,13 @@ public final class PipelineMeters {
      * {@code degraded} when the parse's quality figures are beyond the parser's bounds ({@code IssueParsed.quality}).
      */
     public static final String PARSER_ISSUES = "parkworld.parser.issues";
+    /** Gauge: parse threads in use, parses abandoned after the time limit included. */
+    public static final String PARSER_PARSE_THREADS_BUSY = "parkworld.parser.parse.threads.busy";
+    /**
+     * Gauge: parses abandoned after the time limit that have not stopped yet; each holds a parse thread, and the
+     * parser is not ready while any does. Alert on any lasting more than minutes.
+     */
+    public static final String PARSER_PARSES_ABANDONED = "parkworld.parser.parses.abandoned";
     /** Counter: article events published (committed). */
     public static final String PARSER_ARTICLES = "parkworld.parser.articles";
     /**

@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class EventContractTests {
 
@@ -42,9 +44,10 @@ class EventContractTests {
         assertThat(EventType.ARTICLE_EXTRACTED.violations(EventJson.write(bare))).isEmpty();
     }
 
-    @Test
-    void issueFetchedConformsToItsSchema() {
-        IssueFetched fetched = new IssueFetched(1, "issue-121", "file:///var/lib/parkworld/blobs/" + SHA + ".pdf",
+    @ParameterizedTest
+    @ValueSource(strings = { "file:///var/lib/parkworld/blobs/", "s3://parkworld-blobs/issues/" })
+    void issueFetchedConformsToItsSchemaWithAFileOrAnS3Blob(String store) {
+        IssueFetched fetched = new IssueFetched(1, "issue-121", store + SHA + ".pdf",
                 ISSUE.sourceUrl(), SHA, 1791238, Instant.parse("2023-05-30T07:00:00Z"));
         assertThat(EventType.ISSUE_FETCHED.violations(EventJson.write(fetched))).isEmpty();
     }

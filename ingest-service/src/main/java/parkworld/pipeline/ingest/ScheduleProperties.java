@@ -1,6 +1,8 @@
 package parkworld.pipeline.ingest;
 
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -12,9 +14,12 @@ import org.springframework.validation.annotation.Validated;
  *                     disables the schedule
  * @param zone         time zone of the cron expression
  * @param runOnStartup also run once as soon as the service is ready (on-demand runs and backfills)
+ * @param runDeadline  how long one run may take; past it the run is interrupted and abandoned, so a hung run never
+ *                     holds back the later ones
  */
 @Validated
 @ConfigurationProperties("parkworld.ingest.schedule")
 public record ScheduleProperties(@NotBlank @DefaultValue("0 0 6 * * MON") String cron,
-        @NotBlank @DefaultValue("Asia/Shanghai") String zone, @DefaultValue("true") boolean runOnStartup) {
+        @NotBlank @DefaultValue("Asia/Shanghai") String zone, @DefaultValue("true") boolean runOnStartup,
+        @NotNull @DefaultValue("6h") Duration runDeadline) {
 }

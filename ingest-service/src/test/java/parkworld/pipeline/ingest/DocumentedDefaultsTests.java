@@ -12,6 +12,7 @@ class DocumentedDefaultsTests {
             "parkworld.ingest.discovery, parkworld.pipeline.ingest.DiscoveryProperties",
             "parkworld.ingest.crawler, parkworld.pipeline.ingest.CrawlerProperties",
             "parkworld.ingest.blob-store, parkworld.pipeline.ingest.BlobStoreProperties",
+            "parkworld.ingest.published-marks, parkworld.pipeline.ingest.PublishedMarksProperties",
             "parkworld.ingest.schedule, parkworld.pipeline.ingest.ScheduleProperties" })
     void applicationYmlStatesTheRealDefaults(String prefix, Class<?> type) {
         DocumentedDefaults.assertApplicationYmlStatesTheDefaults(prefix, type);

@@ -15,7 +15,7 @@ import java.util.function.UnaryOperator;
  * environment variable {@code PARKWORLD_LOCAL_STACK_<KEY>}, e.g. when the jar was built on another machine.
  */
 record Binaries(Path kafkaLibs, Path elasticsearchHome, String kafkaVersion, String elasticsearchVersion,
-                Path logsDirectory, String elasticsearchJavaHome) {
+                Path logsDirectory, String elasticsearchJavaHome, Path s3MockJar) {
 
     static final String RESOURCE = "parkworld-local-stack.properties";
     private static final String BUILD_HINT = "build it with './mvnw -pl local-stack -am install'";
@@ -42,7 +42,8 @@ record Binaries(Path kafkaLibs, Path elasticsearchHome, String kafkaVersion, Str
                 setting.apply("kafka.version"),
                 setting.apply("elasticsearch.version"),
                 pathOrNull(setting.apply("logs.dir")),
-                setting.apply("elasticsearch.java-home"));
+                setting.apply("elasticsearch.java-home"),
+                pathOrNull(setting.apply("s3mock.jar")));
     }
 
     static String systemPropertyName(String key) {
@@ -60,6 +61,15 @@ record Binaries(Path kafkaLibs, Path elasticsearchHome, String kafkaVersion, Str
     Path requireElasticsearchHome() {
         return requireDirectory(elasticsearchHome, "elasticsearch.home", "Elasticsearch distribution",
                 "bin/elasticsearch");
+    }
+
+    Path requireS3MockJar() {
+        if (s3MockJar == null || !Files.isRegularFile(s3MockJar)) {
+            throw new IllegalStateException("S3Mock executable jar not found at " + s3MockJar + ": " + BUILD_HINT
+                    + ", or point -D" + systemPropertyName("s3mock.jar") + " / " + environmentVariableName("s3mock.jar")
+                    + " at an existing copy");
+        }
+        return s3MockJar;
     }
 
     /** A new log file; falls back to the system temp directory so a missing build directory never loses a log. */

@@ -39,6 +39,16 @@ public final class ElasticsearchNode extends LocalServer {
 
     /** Starts a node logging to {@code logFile} (truncated first); returns once it is yellow or green. */
     public static ElasticsearchNode start(Path logFile) {
+        return start(logFile, null);
+    }
+
+    /**
+     * Starts a node whose indices live in {@code dataDirectory}, kept by {@link #close()}: the next node started on
+     * it has them all (on new ports). The unprivileged user Elasticsearch runs as must be able to reach it.
+     *
+     * @param dataDirectory null for a temporary one inside the work directory, removed by {@link #close()}
+     */
+    public static ElasticsearchNode start(Path logFile, Path dataDirectory) {
         Binaries binaries = Binaries.load();
         Path distribution = binaries.requireElasticsearchHome();
         ProcessOwner owner = ProcessOwner.forElasticsearch();
@@ -50,8 +60,13 @@ public final class ElasticsearchNode extends LocalServer {
             long began = System.nanoTime();
             int[] ports = FreePorts.onLoopback(2);
             int httpPort = ports[0];
-            prepareCopy(distribution, workDirectory, httpPort, ports[1]);
+            Path data = dataDirectory == null ? workDirectory.resolve("data")
+                    : dataDirectory.toAbsolutePath().normalize();
+            prepareCopy(distribution, workDirectory, httpPort, ports[1], data);
             owner.takeOwnership(workDirectory);
+            if (dataDirectory != null) {
+                owner.takeOwnership(data);
+            }
             Path jdk = ElasticsearchJdk.choose(binaries.elasticsearchJavaHome(), workDirectory, owner);
             LogFile.begin(logFile, "Elasticsearch " + binaries.elasticsearchVersion() + " on http://127.0.0.1:"
                     + httpPort + " as " + owner.describe() + ", JDK " + jdk + ", work directory " + workDirectory);
@@ -81,13 +96,14 @@ public final class ElasticsearchNode extends LocalServer {
         return "ElasticsearchNode[" + httpUrl() + ", " + processDescription() + "]";
     }
 
-    private static void prepareCopy(Path distribution, Path workDirectory, int httpPort, int transportPort) {
+    private static void prepareCopy(Path distribution, Path workDirectory, int httpPort, int transportPort,
+            Path data) {
         Directories.copyContents(distribution, workDirectory);
         try {
             Files.createDirectories(workDirectory.resolve("tmp"));
+            Files.createDirectories(data);
             Files.writeString(workDirectory.resolve("config/elasticsearch.yml"), ElasticsearchSettings.render(
-                    ElasticsearchSettings.singleNode(httpPort, transportPort, workDirectory.resolve("data"),
-                            workDirectory.resolve("logs"))));
+                    ElasticsearchSettings.singleNode(httpPort, transportPort, data, workDirectory.resolve("logs"))));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot configure Elasticsearch in " + workDirectory, e);
         }

@@ -10,8 +10,8 @@ import java.util.List;
 
 /**
  * A real single-node Kafka (KRaft, broker and controller in one) running as a child JVM on loopback, from the jars
- * the local-stack build copied out of Maven Central. Data lives in a fresh temp directory removed by {@link #close()};
- * the log file stays.
+ * the local-stack build copied out of Maven Central. Data lives in a fresh temp directory removed by {@link #close()},
+ * or in a data directory the caller keeps ({@link #start(Path, Path)}); the log file stays.
  */
 public final class KafkaBroker extends LocalServer {
 
@@ -33,6 +33,16 @@ public final class KafkaBroker extends LocalServer {
 
     /** Starts a broker logging to {@code logFile} (truncated first); returns once it is ready. */
     public static KafkaBroker start(Path logFile) {
+        return start(logFile, null);
+    }
+
+    /**
+     * Starts a broker whose topics, offsets and transactions live in {@code dataDirectory}, formatted on first use
+     * and kept by {@link #close()}: the next broker started on it has them all (on new ports).
+     *
+     * @param dataDirectory null for a temporary one, removed by {@link #close()}
+     */
+    public static KafkaBroker start(Path logFile, Path dataDirectory) {
         Binaries binaries = Binaries.load();
         Path libs = binaries.requireKafkaLibs();
         WorkDirectory work = WorkDirectory.create("parkworld-kafka-");
@@ -43,12 +53,16 @@ public final class KafkaBroker extends LocalServer {
             int[] ports = FreePorts.onLoopback(2);
             int port = ports[0];
             Path config = workDirectory.resolve("server.properties");
-            Files.writeString(config, KraftProperties.render(
-                    KraftProperties.singleNode(port, ports[1], workDirectory.resolve("data"))));
+            Path data = dataDirectory == null ? workDirectory.resolve("data")
+                    : Files.createDirectories(dataDirectory.toAbsolutePath().normalize());
+            Files.writeString(config, KraftProperties.render(KraftProperties.singleNode(port, ports[1], data)));
+            boolean formatted = Files.isRegularFile(data.resolve("meta.properties"));
             LogFile.begin(logFile, "Kafka " + binaries.kafkaVersion() + " on 127.0.0.1:" + port + ", work directory "
-                    + workDirectory);
+                    + workDirectory + ", data " + data + (formatted ? " (kept from before)" : ""));
 
-            formatStorage(libs, config, logFile);
+            if (!formatted) {
+                formatStorage(libs, config, logFile);
+            }
             long startOffset = LogFile.size(logFile);
             ProcessBuilder server = java(libs, List.of("-Xms256m", "-Xmx512m"), "kafka.Kafka", config.toString());
             process = ChildProcess.start("Kafka broker", server, logFile, ChildProcess.DEFAULT_GRACE);

@@ -20,7 +20,9 @@ import picocli.CommandLine;
  * ingests once from the source, shows progress, prints what got indexed with a query to paste, then everything that
  * did not make it (ingest failures, dead letters) with the command to read the dead letters, and keeps running (the
  * weekly schedule included) until Ctrl-C, which stops everything it started. With {@code --exit-when-done} it stops
- * after the first ingest instead, with an exit status saying whether everything made it.
+ * after the first ingest instead, with an exit status saying whether everything made it. Kafka's and Elasticsearch's
+ * data, the blob store and the published marks stay in {@code target/local-run/}, so the next run goes on from them
+ * (issues already announced are skipped); {@code --fresh}, or a given Kafka or Elasticsearch, starts empty.
  */
 public final class LocalPipeline {
 
@@ -65,9 +67,34 @@ public final class LocalPipeline {
             }
             source = local.toString();
         }
+        else {
+            // Checked before anything starts: an unreachable source would otherwise end, after a minute of
+            // start-up, as "no issues were found at the source".
+            SourceProbe.Result probed = new SourceProbe(Duration.ofSeconds(20)).probe(source);
+            switch (probed.kind()) {
+                case UNREACHABLE -> {
+                    System.err.println("[local-pipeline] --source: " + source + " cannot be reached: " + probed.detail());
+                    System.exit(EXIT_FAILED);
+                    return;
+                }
+                case PDF -> say("The source " + source + " is a PDF, not a listing page: ingesting that one issue");
+                case PAGE -> { }
+            }
+        }
         Path root = Path.of(System.getProperty("parkworld.project.root", ".")).toAbsolutePath().normalize();
         Path work = root.resolve("target").resolve("local-run");
-        Directories.deleteQuietly(work);
+        // Kafka, Elasticsearch, the blob store and the published marks are kept together or not at all: marks
+        // without the Kafka and index they were announced to would skip every issue into an empty index.
+        if (options.keepsData() && Files.isDirectory(work.resolve("kafka-data"))
+                && Files.isDirectory(work.resolve("elasticsearch-data"))) {
+            say("Going on from the last run's Kafka, Elasticsearch and blob store in " + work + " (--fresh: start empty)");
+        }
+        else {
+            Directories.deleteQuietly(work);
+        }
+        // This run's logs and temp files only; the data directories stay unless --fresh.
+        Directories.deleteQuietly(work.resolve("logs"));
+        Directories.deleteQuietly(work.resolve("tmp"));
         Map<String, String> properties = RunIsolation.properties(options, RunIsolation.newRunId());
         if (!properties.isEmpty()) {
             say("Shared Kafka/Elasticsearch given: this run uses its own topics, consumer groups and index:");
@@ -81,16 +108,21 @@ public final class LocalPipeline {
             String kafka = options.kafka;
             if (kafka == null) {
                 say("Starting Kafka (KRaft, loopback)...");
-                kafka = KafkaBroker.start(work.resolve("logs").resolve("kafka.log")).bootstrapServers();
+                kafka = KafkaBroker.start(work.resolve("logs").resolve("kafka.log"), work.resolve("kafka-data"))
+                    .bootstrapServers();
             }
             say("Kafka: " + kafka);
             String elasticsearch = options.elasticsearchUrl();
             if (elasticsearch == null) {
                 say("Starting Elasticsearch (single node, loopback)...");
-                elasticsearch = ElasticsearchNode.start(work.resolve("logs").resolve("elasticsearch.log")).httpUrl();
+                elasticsearch = ElasticsearchNode.start(work.resolve("logs").resolve("elasticsearch.log"),
+                        work.resolve("elasticsearch-data")).httpUrl();
             }
             say("Elasticsearch: " + elasticsearch);
             say("Starting ingest-service, parser-service, indexer-service; ingesting from " + source);
+            // Registered before the services, so it runs after they stopped: their temp files (Tomcat's work
+            // directories among them) go with them.
+            ShutdownReaper.register(() -> Directories.deleteQuietly(work.resolve("tmp")));
             PipelineServices services = PipelineServices.start(new PipelineServices.Settings(root, kafka, elasticsearch,
                     source, work, properties));
             ShutdownReaper.register(() -> say("Stopping everything started..."));

@@ -48,7 +48,7 @@ public final class PipelineServices implements AutoCloseable {
             services.startService("indexer-service", List.of("--parkworld.elasticsearch.uris=" + settings.elasticsearchUrl()));
             // The parser reads only PDFs inside the blob store ingest writes to.
             services.startService("parser-service",
-                    List.of("--parkworld.parser.blob-store-directory=" + settings.workDirectory().resolve("blobs")));
+                    List.of("--parkworld.parser.blob-store.location=" + settings.workDirectory().resolve("blobs").toUri()));
             services.startIngest();
         }
         catch (RuntimeException ex) {
@@ -68,9 +68,25 @@ public final class PipelineServices implements AutoCloseable {
     }
 
     private void startIngest() {
-        startService("ingest-service", List.of("--parkworld.ingest.source.location=" + this.settings.source(),
-                "--parkworld.ingest.blob-store.directory=" + this.settings.workDirectory().resolve("blobs"),
+        List<String> args = new ArrayList<>(List.of("--parkworld.ingest.source.location=" + this.settings.source(),
+                "--parkworld.ingest.blob-store.location=" + this.settings.workDirectory().resolve("blobs").toUri(),
+                "--parkworld.ingest.published-marks.directory=" + this.settings.workDirectory().resolve("published"),
                 "--parkworld.ingest.schedule.run-on-startup=true"));
+        if (isOnLoopback(this.settings.source())) {
+            // The crawler refuses loopback addresses unless told: here the operator named a site on this machine.
+            args.add("--parkworld.ingest.crawler.allow-loopback=true");
+        }
+        startService("ingest-service", args);
+    }
+
+    private static boolean isOnLoopback(String source) {
+        try {
+            java.net.URI uri = java.net.URI.create(source);
+            return uri.getHost() != null && java.net.InetAddress.getByName(uri.getHost()).isLoopbackAddress();
+        }
+        catch (IllegalArgumentException | java.io.IOException ex) {
+            return false;
+        }
     }
 
     private void startService(String name, List<String> specific) {
@@ -83,13 +99,20 @@ public final class PipelineServices implements AutoCloseable {
         this.settings.properties().forEach((k, v) -> args.add("--" + k + "=" + v));
         args.addAll(specific);
         Path log = this.settings.workDirectory().resolve("logs").resolve(name + ".log");
+        // The service's temporary files (Tomcat's work and document base directories among them) in a directory of
+        // its own, emptied before it starts and removed when it stops: nothing is left behind in the system's /tmp.
+        Path temp = temporaryDirectory(name);
+        Directories.deleteQuietly(temp);
         try {
             Files.createDirectories(log.getParent());
+            Files.createDirectories(temp);
         }
         catch (java.io.IOException ex) {
             throw new java.io.UncheckedIOException(ex);
         }
-        this.processes.put(name, ServiceProcess.start(jar, JVM_ARGS, args, Map.of(), log));
+        List<String> jvmArgs = new ArrayList<>(JVM_ARGS);
+        jvmArgs.add("-Djava.io.tmpdir=" + temp);
+        this.processes.put(name, ServiceProcess.start(jar, jvmArgs, args, Map.of(), log));
         this.metrics.put(name, new ServiceMetrics(port));
     }
 
@@ -147,6 +170,13 @@ public final class PipelineServices implements AutoCloseable {
         return Math.round(ServiceMetrics.sum(scrape, metric, labels));
     }
 
+    /** Each service's {@code /actuator/prometheus} text right now (empty for one that cannot be read), in start order. */
+    public Map<String, String> scrapes() {
+        Map<String, String> scrapes = new LinkedHashMap<>();
+        this.metrics.forEach((name, service) -> scrapes.put(name, service.scrape()));
+        return scrapes;
+    }
+
     /** Services that stopped although nobody asked them to. */
     public List<String> exited() {
         return this.processes.entrySet().stream().filter(e -> !e.getValue().isAlive()).map(Map.Entry::getKey).toList();
@@ -167,6 +197,14 @@ public final class PipelineServices implements AutoCloseable {
     public void close() {
         List<String> names = new ArrayList<>(this.processes.keySet());
         java.util.Collections.reverse(names);
-        names.forEach(name -> this.processes.remove(name).close());
+        names.forEach(name -> {
+            this.processes.remove(name).close();
+            Directories.deleteQuietly(temporaryDirectory(name));
+        });
+    }
+
+    /** Where a service's {@code java.io.tmpdir} points. */
+    Path temporaryDirectory(String service) {
+        return this.settings.workDirectory().resolve("tmp").resolve(service);
     }
 }

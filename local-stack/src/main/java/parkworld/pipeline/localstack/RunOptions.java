@@ -39,6 +39,11 @@ final class RunOptions {
     @Option(names = "--exit-when-done", description = "stop everything once the first ingest has been indexed")
     boolean exitWhenDone;
 
+    @Option(names = "--fresh",
+            description = {"start with empty Kafka, Elasticsearch and blob store instead of the ones",
+                "kept in target/local-run/ from the last run"})
+    boolean fresh;
+
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help and exit")
     boolean help;
 
@@ -71,6 +76,14 @@ final class RunOptions {
         StringWriter text = new StringWriter();
         new CommandLine(new RunOptions()).usage(new PrintWriter(text, true));
         return text.toString();
+    }
+
+    /**
+     * Whether this run goes on from the Kafka, Elasticsearch and blob store data of the last one: only when it
+     * starts both itself (with a given one, its own per-run topics and index would see none of the kept issues).
+     */
+    boolean keepsData() {
+        return !this.fresh && !sharesInfrastructure();
     }
 
     /** True when the run uses existing infrastructure and so must keep off its production names. */

@@ -6,7 +6,6 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -35,9 +34,6 @@ import parkworld.pipeline.parser.pipeline.OutputRules;
  *                    yet included; with all of them held, issues wait (retried with {@code parkworld.retry}
  *                    backoff) and readiness is down
  * @param version     recorded as {@code parserVersion} in every article
- * @param blobStoreDirectory the blob store the ingest-service writes to, mounted here at the same path; when set,
- *                    only PDFs inside it are read ({@code BLOB_OUTSIDE_STORE} otherwise). Unset: any readable
- *                    {@code file:} URI of an {@code IssueFetched} is read.
  * @param instanceId  names this instance in its Kafka {@code transactional.id}: stable across restarts of the same
  *                    instance (so the restarted one fences its zombie) and never shared by two live instances
  * @param output      what the parser checks before it publishes
@@ -49,7 +45,7 @@ public record ParserProperties(@Min(1) @DefaultValue("300") int maxPages,
         @Min(1) @DefaultValue("5000") int maxFormsPerPage, @Min(1) @DefaultValue("50000") int maxGlyphsPerPage,
         @Min(1) @DefaultValue("1500000") long maxGlyphsPerIssue, @NotNull @DefaultValue("2m") Duration timeLimit,
         @Min(1) @DefaultValue("2") int parseThreads,
-        @NotBlank @DefaultValue("0.1.0") String version, Path blobStoreDirectory,
+        @NotBlank @DefaultValue("0.1.0") String version,
         @NotBlank @DefaultValue("${HOSTNAME:local}") String instanceId, @Valid @DefaultValue Output output) {
 
     public PdfLimits limits() {

@@ -21,6 +21,7 @@ class DocumentedDefaultsTests {
     @ParameterizedTest
     @CsvSource({ "parkworld.parser, parkworld.pipeline.parser.ParserProperties",
             "parkworld.parser.quality, parkworld.pipeline.parser.QualityProperties",
+            "parkworld.parser.blob-store, parkworld.pipeline.parser.BlobStoreProperties",
             "parkworld.retry, parkworld.pipeline.messaging.RetryPolicyProperties" })
     void applicationYmlStatesTheRealDefaults(String prefix, Class<?> type) {
         DocumentedDefaults.assertApplicationYmlStatesTheDefaults(prefix, type);

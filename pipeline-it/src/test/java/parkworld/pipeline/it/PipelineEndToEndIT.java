@@ -18,9 +18,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import parkworld.pipeline.contract.PipelineMeters;
 import parkworld.pipeline.localstack.PipelineProgress;
 import parkworld.pipeline.localstack.PipelineServices;
 import parkworld.pipeline.testsupport.KafkaTopics;
@@ -32,6 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The whole pipeline as operators run it: the three packaged services as processes, real Kafka, real
  * Elasticsearch, and a local website whose listing page links to the fixture issue.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PipelineEndToEndIT {
 
     static final Path PROJECT_ROOT = Path.of(System.getProperty("parkworld.project.root", "..")).toAbsolutePath().normalize();
@@ -67,7 +74,8 @@ class PipelineEndToEndIT {
                         "parkworld.topics.parser-dead-letter", KafkaTopics.unique("e2e.parser.dlq"),
                         "parkworld.topics.indexer-dead-letter", KafkaTopics.unique("e2e.indexer.dlq"),
                         "parkworld.indexer.index.alias", ALIAS, "parkworld.indexer.index.name", ALIAS + "-v1",
-                        "parkworld.ingest.crawler.min-delay-per-host", "0s")));
+                        "parkworld.ingest.crawler.min-delay-per-host", "0s",
+                        "parkworld.ingest.crawler.allow-loopback", "true")));
         pipeline.awaitReady(Duration.ofMinutes(3));
     }
 
@@ -82,6 +90,7 @@ class PipelineEndToEndIT {
     }
 
     @Test
+    @Order(1)
     void ingestsTheListedIssueIntoExactlyItsArticlesAndChangesNothingWhenRunAgain() throws Exception {
         await("pipeline settles").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
             .until(() -> pipeline.progress(), PipelineProgress::isSettled);
@@ -106,6 +115,59 @@ class PipelineEndToEndIT {
         assertThat(kafka.countCommitted(FETCHED)).as("IssueFetched records after the second run").isEqualTo(fetchedRecords);
         assertThat(kafka.countCommitted(ARTICLES)).as("article records after the second run").isEqualTo(articleRecords);
         assertThat(indexedTitles()).as("documents after the second run").hasSize(43);
+    }
+
+    /**
+     * Runs after the ingest test (it adds records to the topics): a record neither service can read gives each a
+     * dead letter, so the counters that appear only at their first increment are there too.
+     */
+    @Test
+    @Order(2)
+    void carriesTheTraceOfTheIssueFromItsIssueFetchedToEachOfItsArticles() {
+        KafkaTopics.Received fetched = kafka.read(FETCHED, 1, Duration.ofSeconds(30)).get(0);
+        List<KafkaTopics.Received> articles = kafka.read(ARTICLES, 43, Duration.ofSeconds(30));
+
+        String traceId = traceId(fetched);
+        assertThat(traceId).as("trace id of the IssueFetched record (W3C traceparent)").matches("[0-9a-f]{32}");
+        assertThat(articles).hasSize(43).allSatisfy(article -> assertThat(traceId(article))
+            .as("trace id of article " + article.key()).isEqualTo(traceId));
+    }
+
+    /** The trace id of a record's W3C {@code traceparent} header: {@code 00-<trace id>-<span id>-<flags>}. */
+    private static String traceId(KafkaTopics.Received record) {
+        String traceparent = record.headers().get("traceparent");
+        assertThat(traceparent).as("traceparent header of " + record.key() + ": " + record.headers()).isNotNull();
+        return traceparent.split("-")[1];
+    }
+
+    @Test
+    @Order(3)
+    void exposesEveryMetricTheAlertRulesAndTheDashboardRead() {
+        kafka.send(FETCHED, "issue-not-json", "not json".getBytes(StandardCharsets.UTF_8), Map.of());
+        kafka.send(ARTICLES, "article-not-json", "not json".getBytes(StandardCharsets.UTF_8), Map.of());
+        String deadLetters = PipelineMeters.prometheus(PipelineMeters.DEAD_LETTERS, "_total");
+        await("a dead letter from the parser and one from the indexer").atMost(Duration.ofMinutes(1))
+            .pollInterval(Duration.ofMillis(500))
+            .until(() -> pipeline.scrapes(), scrapes -> scrapes.get("parser-service").contains(deadLetters + "{")
+                    && scrapes.get("indexer-service").contains(deadLetters + "{"));
+
+        // Kafka client metrics reach Micrometer when it next scans the clients' metrics (every minute).
+        await("every metric read is exposed").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2))
+            .untilAsserted(() -> {
+                Set<String> exposed = exposedMetrics();
+                assertThat(exposed).as("metrics the three services expose").contains("process_uptime_seconds");
+                assertThat(ObservabilityFiles.metricsRead()).as("metrics read by " + ObservabilityFiles.RULES + " and "
+                        + ObservabilityFiles.DASHBOARD).isSubsetOf(exposed);
+            });
+    }
+
+    private static Set<String> exposedMetrics() {
+        Set<String> exposed = new TreeSet<>();
+        pipeline.scrapes().values().forEach(scrape -> scrape.lines()
+            .filter(line -> !line.isBlank() && !line.startsWith("#"))
+            .map(line -> line.split("[{ ]", 2)[0])
+            .forEach(exposed::add));
+        return exposed;
     }
 
     private static List<String> indexedTitles() throws Exception {

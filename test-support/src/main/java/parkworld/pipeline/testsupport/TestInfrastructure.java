@@ -6,18 +6,24 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;
+import parkworld.pipeline.localstack.S3MockServer;
 
 /**
- * Real Kafka and Elasticsearch for tests, started at most once per JVM on first use and stopped when the JVM exits.
+ * Real Kafka, Elasticsearch and an S3-compatible server for tests, started at most once per JVM on first use and stopped when the JVM exits.
  * Each comes from, in this order: an existing endpoint named by {@code PARKWORLD_TEST_KAFKA_BOOTSTRAP_SERVERS} /
  * {@code PARKWORLD_TEST_ELASTICSEARCH_URL} (environment variable or system property); Testcontainers when Docker is
- * available; otherwise a local child process (see the local-stack module).
+ * available; otherwise a local child process (see the local-stack module). The S3-compatible server is always a local
+ * child process (Adobe S3Mock, see {@link S3MockServer}).
  */
 public final class TestInfrastructure {
 
     private static final Logger log = LoggerFactory.getLogger(TestInfrastructure.class);
     private static final Map<Service, Resolution> RESOLUTIONS = new EnumMap<>(Service.class);
+    /** The bucket the S3-compatible server for tests has from its start. */
+    public static final String S3_BUCKET = "parkworld-test-blobs";
     private static Boolean dockerAvailable;
+    private static S3MockServer s3;
+    private static RuntimeException s3Failure;
 
     static {
         for (Service service : Service.values()) {
@@ -39,6 +45,24 @@ public final class TestInfrastructure {
         return stripTrailingSlash(RESOLUTIONS.get(Service.ELASTICSEARCH).address());
     }
 
+    /** An S3-compatible server with the bucket {@link #S3_BUCKET}, started on first use (about 9 s). */
+    public static synchronized S3Endpoint s3() {
+        if (s3 == null && s3Failure == null) {
+            long began = System.nanoTime();
+            try {
+                s3 = S3MockServer.start(S3_BUCKET);
+                log.info("S3 for tests: {}, ready in {} ms", s3, Duration.ofNanos(System.nanoTime() - began).toMillis());
+            } catch (RuntimeException e) {
+                log.error("S3 for tests could not be provided", e);
+                s3Failure = e;
+            }
+        }
+        if (s3Failure != null) {
+            throw new IllegalStateException("S3 for tests could not be provided in this JVM", s3Failure);
+        }
+        return new S3Endpoint(s3.endpoint(), s3.bucket());
+    }
+
     private static synchronized boolean dockerAvailable() {
         if (dockerAvailable == null) {
             long began = System.nanoTime();
@@ -51,6 +75,12 @@ public final class TestInfrastructure {
 
     private static void stopAll() {
         RESOLUTIONS.values().forEach(Resolution::stop);
+        synchronized (TestInfrastructure.class) {
+            if (s3 != null) {
+                s3.close();
+                s3 = null;
+            }
+        }
     }
 
     private static String stripTrailingSlash(String url) {

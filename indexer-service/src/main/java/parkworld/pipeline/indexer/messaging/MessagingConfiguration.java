@@ -1,9 +1,13 @@
 package parkworld.pipeline.indexer.messaging;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationPredicate;
+import io.micrometer.observation.transport.SenderContext;
+import io.micrometer.tracing.Tracer;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.Consumer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cloud.stream.binder.kafka.KafkaListenerContainerCustomizer;
@@ -17,6 +21,7 @@ import parkworld.pipeline.indexer.FreshnessProperties;
 import parkworld.pipeline.indexer.bulk.ArticleBulkWriter;
 import parkworld.pipeline.indexer.mapping.IndexReadiness;
 import parkworld.pipeline.indexer.reparse.IssueReplacement;
+import parkworld.pipeline.messaging.ConsumedRecord;
 import parkworld.pipeline.messaging.DeadLetterPublisher;
 import parkworld.pipeline.messaging.RetryPolicyProperties;
 
@@ -43,14 +48,36 @@ class MessagingConfiguration {
     /** Bean name of the batch converter the input binding uses ({@code converter-bean-name}). */
     static final String RAW_RECORD_CONVERTER = "rawRecordBatchConverter";
 
+    /** Each batch in a span linked to the trace of every record in it (batch listeners get no span of their own). */
     @Bean
-    Consumer<Message<List<byte[]>>> indexArticles(ArticleBatchIndexer indexer) {
-        return batch -> indexer.index(KafkaBatch.records(batch));
+    LinkedBatchSpan linkedBatchSpan(ObjectProvider<Tracer> tracer) {
+        return new LinkedBatchSpan(tracer.getIfAvailable(() -> Tracer.NOOP));
+    }
+
+    /**
+     * No observation of sends: StreamBridge observes what it sends and injects the current trace into the message
+     * ({@code traceparent}), and the indexer sends nothing but dead letters, which keep the original record's headers
+     * byte for byte, its {@code traceparent} included.
+     */
+    @Bean
+    ObservationPredicate noSendObservations() {
+        return (name, context) -> !(context instanceof SenderContext<?>);
     }
 
     @Bean
-    Consumer<Message<List<byte[]>>> replaceIssues(IssueBatchHandler handler) {
-        return batch -> handler.handle(KafkaBatch.records(batch));
+    Consumer<Message<List<byte[]>>> indexArticles(ArticleBatchIndexer indexer, LinkedBatchSpan span) {
+        return batch -> {
+            List<ConsumedRecord> records = KafkaBatch.records(batch);
+            span.around("index articles", records, () -> indexer.index(records));
+        };
+    }
+
+    @Bean
+    Consumer<Message<List<byte[]>>> replaceIssues(IssueBatchHandler handler, LinkedBatchSpan span) {
+        return batch -> {
+            List<ConsumedRecord> records = KafkaBatch.records(batch);
+            span.around("replace issues", records, () -> handler.handle(records));
+        };
     }
 
     @Bean(RAW_RECORD_CONVERTER)

@@ -55,23 +55,24 @@ public final class ListingPageDiscovery implements IssueDiscovery {
     public Discovered discover() throws IOException, InterruptedException {
         Map<URI, IssueLink> found = new LinkedHashMap<>();
         Set<URI> read = new HashSet<>();
+        Set<URI> pdfs = new HashSet<>();
         List<String> problems = new ArrayList<>();
         int pagesRead = 0;
         for (URI start : this.listingUrls) {
-            pagesRead += readListing(start, read, found, problems);
+            pagesRead += readListing(start, read, pdfs, found, problems);
         }
         if (pagesRead == 0) {
             throw new IOException("no listing page could be read (" + String.join("; ", problems)
                     + "): check parkworld.ingest.source.location / listing-urls");
         }
         // A listing page linked from another listing page (a menu entry "园区周报") is no issue.
-        read.forEach(found::remove);
+        read.stream().filter(page -> !pdfs.contains(page)).forEach(found::remove);
         return new Discovered(List.copyOf(found.values()), problems);
     }
 
     /** Reads one listing through its pages; returns how many pages were read. */
-    private int readListing(URI start, Set<URI> read, Map<URI, IssueLink> found, List<String> problems)
-            throws InterruptedException {
+    private int readListing(URI start, Set<URI> read, Set<URI> pdfs, Map<URI, IssueLink> found,
+            List<String> problems) throws InterruptedException {
         Optional<URI> next = LinkTargets.toUri(start.toString());
         int pages = 0;
         while (next.isPresent()) {
@@ -89,9 +90,9 @@ public final class ListingPageDiscovery implements IssueDiscovery {
                 problems.add("listing " + start + ": MAX_PAGES cut after " + pages + " pages, " + page + " not read");
                 return pages;
             }
-            Document document;
+            PoliteHttpClient.FetchedPage fetched;
             try {
-                document = fetch(page);
+                fetched = fetch(page);
             }
             catch (FetchException ex) {
                 log.warn("Listing page {} not read: {} ({})", page, ex.getMessage(), ex.reason());
@@ -100,22 +101,45 @@ public final class ListingPageDiscovery implements IssueDiscovery {
                 return pages;
             }
             pages++;
+            if (isPdf(fetched)) {
+                // A source URL that is itself an issue (a PDF link pasted as the listing): that one issue.
+                log.info("Listing {}: page {} is a PDF, not a listing page: one candidate issue", start, page);
+                count("read", "PDF");
+                pdfs.add(page);
+                found.putIfAbsent(page, IssueLink.of(page));
+                return pages;
+            }
             count("read", "none");
+            HtmlDecoder.Decoded decoded = HtmlDecoder.decode(fetched.body(), fetched.contentType(), fetched.uri());
+            log.debug("Listing page {} decoded as {}", page, decoded.charset());
+            Document document = decoded.document();
             addCandidates(page, document, found);
             next = this.nextPages.next(document);
         }
         return pages;
     }
 
-    private Document fetch(URI page) throws FetchException, InterruptedException {
+    private PoliteHttpClient.FetchedPage fetch(URI page) throws FetchException, InterruptedException {
         if (!this.hostPolicy.allows(page)) {
             throw new FetchException(page, "HOST_NOT_ALLOWED",
-                    "host is not in parkworld.ingest.crawler.allowed-hosts " + this.hostPolicy.allowedHosts());
+                    "origin is not in parkworld.ingest.crawler.allowed-hosts " + this.hostPolicy.allowedOrigins());
         }
-        PoliteHttpClient.FetchedDocument fetched = this.http.fetch(page);
-        HtmlDecoder.Decoded decoded = HtmlDecoder.decode(fetched.body(), fetched.contentType(), fetched.uri());
-        log.debug("Listing page {} decoded as {}", page, decoded.charset());
-        return decoded.document();
+        return this.http.fetchPage(page);
+    }
+
+    /** By its bytes ({@code %PDF-} at the start), whatever the server calls it. */
+    private static boolean isPdf(PoliteHttpClient.FetchedPage fetched) {
+        byte[] body = fetched.body();
+        byte[] magic = { '%', 'P', 'D', 'F', '-' };
+        if (body.length < magic.length) {
+            return false;
+        }
+        for (int i = 0; i < magic.length; i++) {
+            if (body[i] != magic[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Adds the page's candidate issues not found before, in page order. */

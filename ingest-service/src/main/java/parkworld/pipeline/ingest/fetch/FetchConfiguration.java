@@ -1,11 +1,9 @@
 package parkworld.pipeline.ingest.fetch;
 
-import java.net.URI;
-import java.net.http.HttpClient;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.util.List;
 import java.util.Random;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import parkworld.pipeline.ingest.CrawlerProperties;
@@ -19,19 +17,21 @@ class FetchConfiguration {
         if (!crawler.allowedHosts().isEmpty()) {
             return new HostPolicy(crawler.allowedHosts());
         }
-        return new HostPolicy(source.isWeb()
-                ? source.listingPages().stream().map(URI::getHost).collect(Collectors.toUnmodifiableSet()) : Set.of());
+        return new HostPolicy(List.of(), source.isWeb() ? source.listingPages() : List.of());
     }
 
-    @Bean
-    PoliteHttpClient politeHttpClient(HostPolicy hostPolicy, CrawlerProperties crawler, Clock clock) {
-        HttpClient http = HttpClient.newBuilder()
-            .connectTimeout(crawler.requestTimeout())
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
-        PoliteHttpClient.CrawlSettings settings = new PoliteHttpClient.CrawlSettings(crawler.userAgent(),
-                crawler.minDelayPerHost(), crawler.requestTimeout(), crawler.maxAttempts(), crawler.initialBackoff(),
-                crawler.maxBackoff(), crawler.maxDocumentSize().toBytes(), crawler.maxCrawlDelay());
-        return new PoliteHttpClient(http, hostPolicy, settings, clock, new Random(), PoliteHttpClient.Sleeper.real());
+    @Bean(destroyMethod = "close")
+    PoliteHttpClient politeHttpClient(HostPolicy hostPolicy, CrawlerProperties crawler, Clock clock, MeterRegistry meters) {
+        return new PoliteHttpClient(settings(crawler), hostPolicy,
+                new AddressGuard(AddressGuard.NameResolver.system(), crawler.allowLoopback()), clock, new Random(),
+                Sleeper.real(), meters);
+    }
+
+    static PoliteHttpClient.CrawlSettings settings(CrawlerProperties crawler) {
+        return new PoliteHttpClient.CrawlSettings(crawler.userAgent(), crawler.minDelayPerHost(), crawler.requestTimeout(),
+                crawler.documentDeadline(), crawler.maxAttempts(), crawler.initialBackoff(), crawler.maxBackoff(),
+                crawler.hostFailureLimit(), crawler.maxRetryAfter(), crawler.maxRedirects(),
+                crawler.maxDocumentSize().toBytes(), crawler.maxPageSize().toBytes(), crawler.maxCrawlDelay(),
+                crawler.downloadPath());
     }
 }

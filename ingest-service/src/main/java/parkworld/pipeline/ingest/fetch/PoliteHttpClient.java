@@ -1,150 +1,255 @@
 package parkworld.pipeline.ingest.fetch;
 
-import java.io.ByteArrayOutputStream;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
-import java.io.InputStream;
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.HashSet;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Optional;
+import java.util.Set;
 import java.util.random.RandomGenerator;
+import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
- * Fetches documents the way a good citizen crawler does: only from allowed hosts, only what their robots.txt allows,
- * one request at a time per host with a minimum delay between them (longer if the site's Crawl-delay asks, up to a
- * cap), an honest User-Agent, a timeout, a size cap, and backoff with jitter on 429 and 5xx. Redirects are followed
- * by hand so each hop is checked against the {@link HostPolicy} and robots.txt.
+ * Fetches pages and documents the way a good citizen crawler does, by putting its roles together: only from allowed
+ * origins ({@link HostPolicy}), never from an address no public site has ({@link AddressGuard}), only what robots.txt
+ * allows ({@link RobotsPolicy}), one request at a time per host with a minimum delay ({@link HostThrottle}), backing
+ * the host off on 429, 5xx and failures ({@link HostBackoff}), reading bodies within a size limit and a deadline
+ * ({@link BoundedBody}). Redirects are followed by hand, each hop checked; a loop, too many hops or a malformed
+ * {@code Location} end in a {@link FetchException} with its reason, never in another exception.
  */
-public final class PoliteHttpClient {
+public final class PoliteHttpClient implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(PoliteHttpClient.class);
 
-    private static final int MAX_REDIRECTS = 5;
-    private static final Duration ROBOTS_TTL = Duration.ofDays(1);
-    /** How long an unreadable robots.txt (429, 5xx, network error) keeps its site closed before it is asked again. */
-    private static final Duration ROBOTS_RETRY_AFTER = Duration.ofMinutes(10);
-    private static final long MAX_ROBOTS_BYTES = 512 * 1024;
-
-    private final HttpClient http;
+    private final HttpTransport transport;
     private final HostPolicy hostPolicy;
     private final CrawlSettings settings;
-    private final Clock clock;
-    private final RandomGenerator random;
     private final Sleeper sleeper;
-    private final Map<String, Instant> lastRequestPerHost = new ConcurrentHashMap<>();
-    private final Map<String, CachedRobots> robotsPerHost = new ConcurrentHashMap<>();
-    private final Map<String, Object> hostLocks = new ConcurrentHashMap<>();
+    private final HostThrottle throttle;
+    private final HostBackoff backoff;
+    private final RobotsPolicy robots;
+    private final FetchMeters meters;
 
-    public PoliteHttpClient(HttpClient http, HostPolicy hostPolicy, CrawlSettings settings, Clock clock,
-            RandomGenerator random, Sleeper sleeper) {
-        this.http = http;
-        this.hostPolicy = hostPolicy;
+    public PoliteHttpClient(CrawlSettings settings, HostPolicy hostPolicy, AddressGuard addressGuard, Clock clock,
+            RandomGenerator random, Sleeper sleeper, MeterRegistry meters) {
         this.settings = settings;
-        this.clock = clock;
-        this.random = random;
+        this.hostPolicy = hostPolicy;
         this.sleeper = sleeper;
+        this.meters = new FetchMeters(meters);
+        this.transport = new HttpTransport(addressGuard, settings.requestTimeout(), settings.userAgent());
+        this.throttle = new HostThrottle(clock, sleeper);
+        this.backoff = new HostBackoff(clock, random, sleeper, new HostBackoff.Settings(settings.initialBackoff(),
+                settings.maxBackoff(), settings.hostFailureLimit(), settings.maxRetryAfter()), this.meters);
+        this.robots = new RobotsPolicy(this::fetchRobots, settings.userAgent(), clock, this.meters);
+    }
+
+    /** A new run: hosts left alone or backed off in the last run get a new chance. */
+    public void newRun() {
+        this.backoff.newRun();
     }
 
     /**
-     * Fetches a document whole.
+     * Fetches a page (a listing page) into memory, up to {@code max-page-size}.
      *
-     * @throws FetchException when the host is not allowed, the server keeps failing, or the body is too large
+     * @throws FetchException when it cannot be fetched, with its reason
      */
-    public byte[] get(URI uri) throws FetchException, InterruptedException {
-        return fetch(uri).body();
-    }
-
-    /**
-     * Fetches a document whole, with what a reader needs to interpret it.
-     *
-     * @throws FetchException when the host is not allowed, the server keeps failing, the body is too large or
-     *                        shorter than its {@code Content-Length} ({@code TRUNCATED})
-     */
-    public FetchedDocument fetch(URI uri) throws FetchException, InterruptedException {
-        URI current = uri;
-        for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
-            if (!this.hostPolicy.allows(current)) {
-                throw new FetchException(current, "HOST_NOT_ALLOWED", "host is not in parkworld.ingest.crawler.allowed-hosts "
-                        + this.hostPolicy.allowedHosts());
+    public FetchedPage fetchPage(URI uri) throws FetchException, InterruptedException {
+        try (Answer answer = open(uri, Map.of(), false)) {
+            if (answer.status() != 200) {
+                throw new FetchException(answer.uri(), "HTTP_" + answer.status(), "server answered " + answer.status());
             }
-            if (!robots(current).allows(current)) {
-                throw new FetchException(current, "ROBOTS_DISALLOWED", "the site's robots.txt disallows it");
-            }
-            HttpResponse<InputStream> response = sendWithRetries(current);
-            int status = response.statusCode();
-            if (status >= 300 && status < 400) {
-                closeQuietly(response);
-                current = redirectTarget(current, response);
-                continue;
-            }
-            if (status != 200) {
-                closeQuietly(response);
-                throw new FetchException(current, "HTTP_" + status, "server answered " + status);
-            }
-            return new FetchedDocument(current, readCapped(current, response),
-                    response.headers().firstValue("Content-Type"));
+            byte[] body = BoundedBody.toMemory(answer.uri(), answer.exchange(), this.settings.maxPageBytes(), false,
+                    this.meters);
+            return new FetchedPage(answer.uri(), body, answer.exchange().header("Content-Type"));
         }
-        throw new FetchException(uri, "TOO_MANY_REDIRECTS", "more than " + MAX_REDIRECTS + " redirects");
     }
 
-    private HttpResponse<InputStream> sendWithRetries(URI uri) throws FetchException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(uri)
-            .timeout(this.settings.requestTimeout())
-            .header("User-Agent", this.settings.userAgent())
-            .GET()
-            .build();
+    /**
+     * Downloads a document into a temporary file; see {@link #download(URI, Validators, HeadCheck)}.
+     */
+    public FetchedDocument download(URI uri, HeadCheck check) throws FetchException, InterruptedException {
+        DocumentFetch fetch = download(uri, Validators.none(), check);
+        return ((DocumentFetch.Fetched) fetch).document();
+    }
+
+    /**
+     * Downloads a document into a temporary file in {@code download-directory}, hashing it as it arrives; with
+     * validators, as a conditional GET ({@code If-None-Match}, {@code If-Modified-Since}).
+     *
+     * @param known what is known of the document from an earlier fetch; {@link Validators#none()} for none
+     * @param check refuses a body by its first bytes, aborting the download
+     * @return the document (close it), or {@link DocumentFetch.NotModified} when the server answered 304
+     * @throws FetchException when it cannot be fetched or is refused, with its reason; nothing is left on disk
+     */
+    public DocumentFetch download(URI uri, Validators known, HeadCheck check) throws FetchException, InterruptedException {
+        try (Answer answer = open(uri, known.requestHeaders(), false)) {
+            if (answer.status() == 304 && !known.isEmpty()) {
+                log.info("{} not modified (304): nothing downloaded", answer.uri());
+                return new DocumentFetch.NotModified(answer.uri());
+            }
+            if (answer.status() != 200) {
+                throw new FetchException(answer.uri(), "HTTP_" + answer.status(), "server answered " + answer.status());
+            }
+            return new DocumentFetch.Fetched(BoundedBody.toFile(answer.uri(), answer.exchange(),
+                    this.settings.maxDocumentBytes(), check, this.settings.downloadDirectory(), this.meters));
+        }
+    }
+
+    private RobotsPolicy.RobotsSource.Answer fetchRobots(URI robotsUri) throws FetchException, InterruptedException {
+        try (Answer answer = open(robotsUri, Map.of(), true)) {
+            byte[] body = answer.status() >= 200 && answer.status() < 300
+                    ? BoundedBody.toMemory(answer.uri(), answer.exchange(), RobotsPolicy.MAX_ROBOTS_BYTES, true, this.meters)
+                    : new byte[0];
+            return new RobotsPolicy.RobotsSource.Answer(answer.uri(), answer.status(), body);
+        }
+    }
+
+    /**
+     * Sends a GET and follows its redirects, each hop on an allowed origin and (unless it is robots.txt itself)
+     * allowed by robots.txt; returns the first answer that is no redirect, holding its host's slot until closed.
+     */
+    private Answer open(URI uri, Map<String, String> headers, boolean isRobotsTxt) throws FetchException, InterruptedException {
+        long deadline = System.nanoTime() + this.settings.documentDeadline().toNanos();
+        Set<URI> visited = new HashSet<>();
+        URI current = uri;
+        String previousUrl = MDC.get("url");
+        MDC.put("url", uri.toASCIIString());
+        try {
+            for (int hop = 0; hop <= this.settings.maxRedirects(); hop++) {
+                if (!visited.add(current)) {
+                    throw new FetchException(current, "REDIRECT_LOOP", "redirects lead back to " + current);
+                }
+                if (!this.hostPolicy.allows(current)) {
+                    throw new FetchException(current, "HOST_NOT_ALLOWED", (hop == 0 ? "" : "redirected to a URL whose ")
+                            + "origin is not in parkworld.ingest.crawler.allowed-hosts " + this.hostPolicy.allowedOrigins());
+                }
+                if (!isRobotsTxt) {
+                    this.robots.check(current);
+                }
+                Answer answer = sendWithRetries(current, headers, deadline);
+                int status = answer.status();
+                if (status < 300 || status >= 400 || status == 304) {
+                    return answer;
+                }
+                URI target;
+                try {
+                    target = redirectTarget(current, answer);
+                }
+                finally {
+                    answer.close();
+                }
+                log.debug("{} redirects ({}) to {}", current, status, target);
+                current = target;
+            }
+            throw new FetchException(uri, "TOO_MANY_REDIRECTS", "more than " + this.settings.maxRedirects()
+                    + " redirects (parkworld.ingest.crawler.max-redirects)");
+        }
+        finally {
+            if (previousUrl == null) {
+                MDC.remove("url");
+            }
+            else {
+                MDC.put("url", previousUrl);
+            }
+        }
+    }
+
+    private Answer sendWithRetries(URI uri, Map<String, String> headers, long deadline)
+            throws FetchException, InterruptedException {
         for (int attempt = 1;; attempt++) {
-            HttpResponse<InputStream> response;
+            if (Thread.interrupted()) {
+                throw new InterruptedException("fetch of " + uri + " interrupted");
+            }
+            this.backoff.awaitTurn(uri);
+            Duration left = Duration.ofNanos(deadline - System.nanoTime());
+            if ((left.isNegative() || left.isZero())) {
+                throw new FetchException(uri, "DEADLINE", "not fetched within parkworld.ingest.crawler.document-deadline ("
+                        + this.settings.documentDeadline().toSeconds() + " s), retries and redirects included");
+            }
+            HostThrottle.Slot slot = this.throttle.acquire(uri.getHost(), delayFor(uri));
+            long start = System.nanoTime();
+            HttpTransport.Exchange exchange;
             try {
-                response = sendPolitely(uri, request);
+                exchange = this.transport.get(uri, headers, left);
             }
             catch (IOException ex) {
-                if (attempt >= this.settings.maxAttempts()) {
-                    throw new FetchException(uri, "IO_ERROR", "gave up after " + attempt + " attempts: " + ex, ex);
+                slot.close();
+                String reason = failureReason(ex);
+                this.meters.exchange(uri, reason, Duration.ofNanos(System.nanoTime() - start));
+                if (reason.equals("ADDRESS_NOT_ALLOWED") || reason.equals("UNKNOWN_HOST") || reason.equals("DEADLINE")) {
+                    throw new FetchException(uri, reason, ex.getMessage(), ex);
                 }
-                backOff(uri, attempt, ex.toString());
+                retryLater(uri, attempt, reason, reason + " " + ex, ex);
                 continue;
             }
-            int status = response.statusCode();
-            boolean retryable = status == 429 || status >= 500;
-            if (!retryable || attempt >= this.settings.maxAttempts()) {
-                return response;
+            Answer answer = new Answer(uri, exchange, slot, start, this.meters);
+            int status = exchange.status();
+            if (status != 429 && status < 500) {
+                this.backoff.answered(uri);
+                return answer;
             }
-            closeQuietly(response);
-            backOff(uri, attempt, "status " + status);
+            Optional<Duration> retryAfter = status == 429 || status == 503
+                    ? exchange.header("Retry-After").flatMap(PoliteHttpClient::parseRetryAfter) : Optional.empty();
+            answer.close();
+            if (retryAfter.isPresent()) {
+                this.backoff.retryAfter(uri, retryAfter.get());
+                if (attempt >= this.settings.maxAttempts() || this.backoff.abandoned(uri)) {
+                    throw new FetchException(uri, "HTTP_" + status, "server answered " + status + " after " + attempt
+                            + " attempt(s), Retry-After " + retryAfter.get().toSeconds() + " s");
+                }
+                continue;
+            }
+            retryLater(uri, attempt, "HTTP_" + status, "server answered " + status, null);
         }
     }
 
-    private HttpResponse<InputStream> sendPolitely(URI uri, HttpRequest request) throws IOException, InterruptedException {
-        String host = uri.getHost().toLowerCase(java.util.Locale.ROOT);
-        // One request at a time per host: the lock is held for the whole exchange, and the delay counts from its start.
-        synchronized (this.hostLocks.computeIfAbsent(host, h -> new Object())) {
-            Instant last = this.lastRequestPerHost.get(host);
-            if (last != null) {
-                Duration wait = Duration.between(this.clock.instant(), last.plus(delayFor(uri)));
-                if (!wait.isNegative() && !wait.isZero()) {
-                    this.sleeper.sleep(wait);
-                }
-            }
-            this.lastRequestPerHost.put(host, this.clock.instant());
-            return this.http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+    /** Backs off after a failed attempt, or gives up with the failure's reason. */
+    private void retryLater(URI uri, int attempt, String reason, String why, Throwable cause)
+            throws FetchException, InterruptedException {
+        Duration wait = this.backoff.failed(uri, attempt, why);
+        if (attempt >= this.settings.maxAttempts() || this.backoff.abandoned(uri)) {
+            throw new FetchException(uri, reason, "gave up after " + attempt + " attempt(s): " + why, cause);
         }
+        log.warn("Fetch of {} failed ({}), attempt {}/{}; retrying in {} ms", uri, why, attempt,
+                this.settings.maxAttempts(), wait.toMillis());
+        this.sleeper.sleep(wait);
+    }
+
+    private static String failureReason(IOException ex) {
+        if (ex instanceof AddressGuard.RefusedAddressException) {
+            return "ADDRESS_NOT_ALLOWED";
+        }
+        if (ex instanceof HttpTransport.DeadlineExceededException) {
+            return "DEADLINE";
+        }
+        if (ex instanceof UnknownHostException) {
+            return "UNKNOWN_HOST";
+        }
+        if (ex instanceof ConnectTimeoutException || ex instanceof SocketTimeoutException) {
+            return "TIMEOUT";
+        }
+        return "IO_ERROR";
     }
 
     private Duration delayFor(URI uri) {
         Duration delay = this.settings.minDelayPerHost();
-        CachedRobots robots = this.robotsPerHost.get(authority(uri));
-        if (robots != null && robots.unavailable() == null && robots.rules().crawlDelay().isPresent()) {
+        Optional<Duration> asked = this.robots.crawlDelay(uri);
+        if (asked.isPresent()) {
             // A site may ask for a slower pace, up to the cap: a huge Crawl-delay must not stall the weekly run.
-            Duration asked = robots.rules().crawlDelay().get();
-            Duration capped = asked.compareTo(this.settings.maxCrawlDelay()) > 0 ? this.settings.maxCrawlDelay() : asked;
+            Duration capped = asked.get().compareTo(this.settings.maxCrawlDelay()) > 0 ? this.settings.maxCrawlDelay()
+                    : asked.get();
             if (capped.compareTo(delay) > 0) {
                 delay = capped;
             }
@@ -152,195 +257,124 @@ public final class PoliteHttpClient {
         return delay;
     }
 
-    /**
-     * The robots.txt rules of the URI's authority (scheme, host, port), cached for a day. RFC 9309: redirects are
-     * followed (up to five, each hop on an allowed host); a 4xx answer (429 aside) means no rules; 429, 5xx or a
-     * network error mean the site may not be crawled for now. That verdict is cached for a short while only, so the
-     * robots.txt is asked again later in the run instead of once per document.
-     */
-    private RobotsRules robots(URI uri) throws FetchException, InterruptedException {
-        String authority = authority(uri);
-        CachedRobots cached = this.robotsPerHost.get(authority);
-        if (cached == null || !cached.validUntil().isAfter(this.clock.instant())) {
-            cached = fetchRobots(uri);
-            this.robotsPerHost.put(authority, cached);
-        }
-        if (cached.unavailable() != null) {
-            throw new FetchException(uri, "ROBOTS_UNAVAILABLE", cached.unavailable() + "; not crawling "
-                    + authority + " until " + cached.validUntil());
-        }
-        return cached.rules();
-    }
-
-    private CachedRobots fetchRobots(URI uri) throws InterruptedException {
-        URI robotsUri = uri.resolve("/robots.txt");
-        Instant now = this.clock.instant();
+    /** {@code Retry-After} as delta-seconds or an HTTP date; empty when malformed (the usual backoff applies). */
+    static Optional<Duration> parseRetryAfter(String value) {
+        String trimmed = value.trim();
         try {
-            for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
-                if (!this.hostPolicy.allows(robotsUri)) {
-                    return unavailable(robotsUri + " is not on parkworld.ingest.crawler.allowed-hosts "
-                            + this.hostPolicy.allowedHosts() + " (robots.txt redirected there)", now);
-                }
-                HttpResponse<InputStream> response = sendWithRetries(robotsUri);
-                int status = response.statusCode();
-                if (status >= 200 && status < 300) {
-                    byte[] body = readCapped(robotsUri, response, MAX_ROBOTS_BYTES);
-                    return new CachedRobots(RobotsRules.parse(robotsUri, body, productToken()), null, now.plus(ROBOTS_TTL));
-                }
-                if (status >= 300 && status < 400) {
-                    closeQuietly(response);
-                    robotsUri = redirectTarget(robotsUri, response);
-                    continue;
-                }
-                closeQuietly(response);
-                if (status == 429 || status >= 500) {
-                    return unavailable("robots.txt answered " + status, now);
-                }
-                log.info("{} answered {}: no rules, everything allowed (RFC 9309)", robotsUri, status);
-                return new CachedRobots(RobotsRules.allowAll(), null, now.plus(ROBOTS_TTL));
+            if (trimmed.chars().allMatch(Character::isDigit) && !trimmed.isEmpty() && trimmed.length() < 10) {
+                return Optional.of(Duration.ofSeconds(Long.parseLong(trimmed)));
             }
-            // RFC 9309 2.3.1.2: after five redirects the crawler may take the robots.txt as unavailable, i.e. 4xx.
-            log.info("robots.txt of {} redirects more than {} times: no rules, everything allowed (RFC 9309)",
-                    authority(uri), MAX_REDIRECTS);
-            return new CachedRobots(RobotsRules.allowAll(), null, now.plus(ROBOTS_TTL));
+            Duration until = Duration.between(ZonedDateTime.now(), ZonedDateTime.parse(trimmed,
+                    DateTimeFormatter.RFC_1123_DATE_TIME));
+            return Optional.of(until.isNegative() ? Duration.ZERO : until);
         }
-        catch (FetchException ex) {
-            return unavailable("robots.txt could not be read: " + ex.getMessage() + " (" + ex.reason() + ")", now);
+        catch (DateTimeParseException | NumberFormatException ex) {
+            return Optional.empty();
         }
-    }
-
-    private CachedRobots unavailable(String why, Instant now) {
-        log.warn("{}: crawling that site is disallowed for now, asked again after {}", why, ROBOTS_RETRY_AFTER);
-        return new CachedRobots(RobotsRules.allowAll(), why, now.plus(ROBOTS_RETRY_AFTER));
-    }
-
-    private static String authority(URI uri) {
-        return uri.getScheme().toLowerCase(java.util.Locale.ROOT) + "://" + uri.getHost().toLowerCase(java.util.Locale.ROOT)
-                + ":" + uri.getPort();
     }
 
     /** Where a 3xx answer points; a missing or malformed {@code Location} is refused, never an uncaught exception. */
-    private static URI redirectTarget(URI from, HttpResponse<InputStream> response) throws FetchException {
-        String location = response.headers().firstValue("Location").orElseThrow(
-                () -> new FetchException(from, "BAD_REDIRECT", "redirect " + response.statusCode() + " without Location"));
+    private static URI redirectTarget(URI from, Answer answer) throws FetchException {
+        String location = answer.exchange().header("Location").orElseThrow(
+                () -> new FetchException(from, "BAD_REDIRECT", "redirect " + answer.status() + " without Location"));
         try {
-            return from.resolve(location.trim());
+            URI target = from.resolve(new URI(location.trim()));
+            if (target.getHost() == null) {
+                throw new FetchException(from, "BAD_REDIRECT", "redirect to a Location without a host: " + location);
+            }
+            return target.normalize();
         }
-        catch (IllegalArgumentException ex) {
+        catch (java.net.URISyntaxException | IllegalArgumentException ex) {
             throw new FetchException(from, "BAD_REDIRECT", "redirect to a malformed Location", ex);
         }
     }
 
-    private String productToken() {
-        String agent = this.settings.userAgent();
-        int end = 0;
-        while (end < agent.length() && agent.charAt(end) != '/' && agent.charAt(end) != ' ') {
-            end++;
-        }
-        return agent.substring(0, end);
-    }
-
-    private void backOff(URI uri, int attempt, String why) throws InterruptedException {
-        long base = this.settings.initialBackoff().toMillis() << Math.min(attempt - 1, 10);
-        long capped = Math.min(base, this.settings.maxBackoff().toMillis());
-        // Equal jitter (half fixed, half random): spreads retries so crawlers do not hit a recovering server in step.
-        Duration wait = Duration.ofMillis(this.random.nextLong(capped / 2, capped + 1));
-        log.warn("Fetch of {} failed ({}), attempt {}/{}; retrying in {} ms", uri, why, attempt,
-                this.settings.maxAttempts(), wait.toMillis());
-        this.sleeper.sleep(wait);
-    }
-
-    private byte[] readCapped(URI uri, HttpResponse<InputStream> response) throws FetchException {
-        return readCapped(uri, response, this.settings.maxDocumentBytes());
-    }
-
-    private byte[] readCapped(URI uri, HttpResponse<InputStream> response, long max) throws FetchException {
-        long declared = response.headers().firstValueAsLong("Content-Length").orElse(-1);
-        if (declared > max) {
-            closeQuietly(response);
-            throw new FetchException(uri, "TOO_LARGE", declared + " bytes exceeds parkworld.ingest.crawler.max-document-size");
-        }
-        long total = 0;
-        try (InputStream in = response.body()) {
-            // Sized by what arrives, not by what the header announces: a header may promise far more than is sent.
-            ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
-            byte[] buffer = new byte[64 * 1024];
-            for (int n; (n = in.read(buffer)) != -1;) {
-                total += n;
-                if (total > max) {
-                    throw new FetchException(uri, "TOO_LARGE",
-                            "body exceeds parkworld.ingest.crawler.max-document-size (" + max + " bytes)");
-                }
-                out.write(buffer, 0, n);
-            }
-            if (declared >= 0 && total != declared) {
-                throw truncated(uri, declared, total);
-            }
-            return out.toByteArray();
-        }
-        catch (IOException ex) {
-            if (declared > total) {
-                // The connection ended before the announced length: half a document, never to be stored.
-                throw truncated(uri, declared, total);
-            }
-            throw new FetchException(uri, "IO_ERROR", "reading body failed: " + ex, ex);
-        }
-    }
-
-    private static FetchException truncated(URI uri, long declared, long received) {
-        return new FetchException(uri, "TRUNCATED",
-                "received " + received + " of the " + declared + " bytes its Content-Length announced");
-    }
-
-    private static void closeQuietly(HttpResponse<InputStream> response) {
-        try {
-            response.body().close();
-        }
-        catch (IOException ignored) {
-            // Nothing more to read from a response we are discarding.
-        }
-    }
-
-    /** Waits; a seam so tests run without real delays. */
-    @FunctionalInterface
-    public interface Sleeper {
-
-        void sleep(Duration duration) throws InterruptedException;
-
-        static Sleeper real() {
-            return duration -> Thread.sleep(duration.toMillis());
-        }
+    @Override
+    public void close() throws IOException {
+        this.transport.close();
     }
 
     /**
-     * How politely to crawl.
-     *
-     * @param userAgent        sent with every request; should name the operator and a contact URL
-     * @param minDelayPerHost  minimum time between the starts of two requests to the same host
-     * @param requestTimeout   how long one request may take
-     * @param maxAttempts      attempts per request on 429, 5xx or I/O errors
-     * @param initialBackoff   first backoff; doubles per attempt
-     * @param maxBackoff       cap on one backoff
-     * @param maxDocumentBytes larger documents are refused
-     * @param maxCrawlDelay    the longest robots.txt Crawl-delay honoured
+     * An answer that is no redirect, its body still to read; holds its host's slot until closed.
      */
-    public record CrawlSettings(String userAgent, Duration minDelayPerHost, Duration requestTimeout, int maxAttempts,
-            Duration initialBackoff, Duration maxBackoff, long maxDocumentBytes, Duration maxCrawlDelay) {
+    private static final class Answer implements AutoCloseable {
+
+        private final URI uri;
+        private final HttpTransport.Exchange exchange;
+        private final HostThrottle.Slot slot;
+        private final long start;
+        private final FetchMeters meters;
+        private boolean closed;
+
+        Answer(URI uri, HttpTransport.Exchange exchange, HostThrottle.Slot slot, long start, FetchMeters meters) {
+            this.uri = uri;
+            this.exchange = exchange;
+            this.slot = slot;
+            this.start = start;
+            this.meters = meters;
+        }
+
+        URI uri() {
+            return this.uri;
+        }
+
+        int status() {
+            return this.exchange.status();
+        }
+
+        HttpTransport.Exchange exchange() {
+            return this.exchange;
+        }
+
+        @Override
+        public void close() {
+            if (this.closed) {
+                return;
+            }
+            this.closed = true;
+            try {
+                this.exchange.close();
+            }
+            finally {
+                this.slot.close();
+                int status = this.exchange.status();
+                this.meters.exchange(this.uri, status == 304 ? "304" : (status / 100) + "xx",
+                        Duration.ofNanos(System.nanoTime() - this.start));
+            }
+        }
     }
 
     /**
-     * A document as the server sent it.
+     * How politely and safely to crawl.
+     *
+     * @param userAgent         sent with every request; should name the operator and a contact URL
+     * @param minDelayPerHost   minimum time between the starts of two requests to the same host
+     * @param requestTimeout    how long a server may stay silent: connecting, before the headers, between reads
+     * @param documentDeadline  how long one page or document may take in all, retries and redirects included
+     * @param maxAttempts       attempts per request on 429, 5xx, timeouts or I/O errors
+     * @param initialBackoff    first backoff; doubles per attempt
+     * @param maxBackoff        cap on one backoff
+     * @param hostFailureLimit  consecutive failures after which a host is left alone for the rest of the run
+     * @param maxRetryAfter     the longest Retry-After honoured; a host asking for more is left alone for the run
+     * @param maxRedirects      redirects followed per request
+     * @param maxDocumentBytes  larger documents are refused, by the bytes received
+     * @param maxPageBytes      larger listing pages are refused
+     * @param maxCrawlDelay     the longest robots.txt Crawl-delay honoured
+     * @param downloadDirectory where documents are downloaded to before they are stored
+     */
+    public record CrawlSettings(String userAgent, Duration minDelayPerHost, Duration requestTimeout,
+            Duration documentDeadline, int maxAttempts, Duration initialBackoff, Duration maxBackoff,
+            int hostFailureLimit, Duration maxRetryAfter, int maxRedirects, long maxDocumentBytes, long maxPageBytes,
+            Duration maxCrawlDelay, Path downloadDirectory) {
+    }
+
+    /**
+     * A page as the server sent it.
      *
      * @param uri         where it was found, after redirects: relative links in it resolve against this
      * @param body        its bytes, complete
      * @param contentType the {@code Content-Type} header, if any
      */
-    public record FetchedDocument(URI uri, byte[] body, java.util.Optional<String> contentType) {
-    }
-
-    /**
-     * @param unavailable why the site may not be crawled for now, or null when {@code rules} apply
-     */
-    private record CachedRobots(RobotsRules rules, String unavailable, Instant validUntil) {
+    public record FetchedPage(URI uri, byte[] body, Optional<String> contentType) {
     }
 }

@@ -11,15 +11,16 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import parkworld.pipeline.blob.BlobStore;
+import parkworld.pipeline.blob.StoredBlob;
 import parkworld.pipeline.contract.DeadLetterReason;
 import parkworld.pipeline.contract.IssueFetched;
 import parkworld.pipeline.contract.PipelineMeters;
-import parkworld.pipeline.contract.Sha256;
 import parkworld.pipeline.ingest.discovery.IssueDiscovery;
 import parkworld.pipeline.ingest.discovery.IssueLink;
 import parkworld.pipeline.ingest.fetch.FetchException;
-import parkworld.pipeline.ingest.store.BlobStore;
-import parkworld.pipeline.ingest.store.StoredBlob;
+import parkworld.pipeline.ingest.fetch.FetchedDocument;
+import parkworld.pipeline.ingest.store.PublishedMarks;
 
 /**
  * One ingest run: discover issues, fetch each, store the raw PDF, announce it once. An issue whose bytes were
@@ -33,15 +34,17 @@ public final class IssueIngestor {
     private final IssueDiscovery discovery;
     private final DocumentReader reader;
     private final BlobStore blobs;
+    private final PublishedMarks published;
     private final IssueAnnouncer announcer;
     private final Clock clock;
     private final MeterRegistry meters;
 
-    public IssueIngestor(IssueDiscovery discovery, DocumentReader reader, BlobStore blobs, IssueAnnouncer announcer,
-            Clock clock, MeterRegistry meters) {
+    public IssueIngestor(IssueDiscovery discovery, DocumentReader reader, BlobStore blobs, PublishedMarks published,
+            IssueAnnouncer announcer, Clock clock, MeterRegistry meters) {
         this.discovery = discovery;
         this.reader = reader;
         this.blobs = blobs;
+        this.published = published;
         this.announcer = announcer;
         this.clock = clock;
         this.meters = meters;
@@ -70,9 +73,8 @@ public final class IssueIngestor {
         int unchanged = 0;
         for (IssueLink link : links) {
             MDC.put("issueKey", link.issueKey());
-            try {
-                byte[] content = this.reader.read(link.uri());
-                String sha256 = Sha256.hex(content);
+            try (FetchedDocument document = this.reader.read(link.uri())) {
+                String sha256 = document.sha256();
                 IssueLink first = seenThisRun.putIfAbsent(sha256, link);
                 if (first != null) {
                     log.info("Issue {} at {} has the same bytes (sha256 {}) as {} at {}: one issue, not announced twice",
@@ -81,7 +83,7 @@ public final class IssueIngestor {
                     duplicates.add(link.issueKey() + " " + link.uri() + ": SAME_BYTES as " + first.issueKey() + " "
                             + first.uri());
                 }
-                else if (ingest(link, content)) {
+                else if (ingest(link, document)) {
                     published.add(link.issueKey());
                 }
                 else {
@@ -129,9 +131,9 @@ public final class IssueIngestor {
         return report;
     }
 
-    private boolean ingest(IssueLink link, byte[] content) throws Exception {
-        StoredBlob blob = this.blobs.put(content);
-        if (this.blobs.isPublished(blob.sha256())) {
+    private boolean ingest(IssueLink link, FetchedDocument document) throws Exception {
+        StoredBlob blob = this.blobs.put(document.file(), document.sha256(), document.sizeBytes());
+        if (this.published.isPublished(blob.sha256())) {
             log.debug("Issue {} unchanged (sha256 {}), not announced again", link.issueKey(), blob.sha256());
             count("unchanged", "none");
             return false;
@@ -142,7 +144,7 @@ public final class IssueIngestor {
                 link.uri().toASCIIString(), blob.sha256(), blob.sizeBytes(), this.clock.instant());
         this.announcer.announce(event);
         // Marked only after the broker acknowledged: a crash in between re-announces, never loses, the issue.
-        this.blobs.markPublished(blob.sha256());
+        this.published.markPublished(blob.sha256());
         log.info("Issue {} announced: {} bytes, sha256 {}, from {}", link.issueKey(), blob.sizeBytes(), blob.sha256(),
                 link.uri());
         count("published", "none");

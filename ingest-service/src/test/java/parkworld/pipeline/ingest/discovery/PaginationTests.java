@@ -54,6 +54,20 @@ class PaginationTests {
     }
 
     @Test
+    void aListingUrlThatIsItselfAPdfIsThatOneIssue() throws Exception {
+        this.site.serve("/weekly/zong-121.pdf", 200,
+                "%PDF-1.7\n...".getBytes(StandardCharsets.US_ASCII), Map.of("Content-Type", "application/octet-stream"));
+
+        IssueDiscovery.Discovered discovered = discover(Listings.defaults(), "/weekly/zong-121.pdf");
+
+        assertThat(discovered.links()).singleElement()
+            .satisfies(link -> assertThat(link.uri().toString()).endsWith("/weekly/zong-121.pdf"));
+        assertThat(discovered.problems()).isEmpty();
+        assertThat(this.meters.counter(ListingPageDiscovery.LISTING_PAGES, "outcome", "read", "reason", "PDF").count())
+            .isEqualTo(1);
+    }
+
+    @Test
     void followsTheNextPageLinkByItsText() throws Exception {
         page("/weekly/", "<a href=i-3.pdf>总3期</a><a href='list-2.html'>下一页 &gt;</a>");
         page("/weekly/list-2.html", "<a href=i-2.pdf>总2期</a><a href='list-3.html'>[下一页]</a>");

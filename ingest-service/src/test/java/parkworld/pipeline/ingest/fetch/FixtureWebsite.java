@@ -19,6 +19,7 @@ public final class FixtureWebsite implements AutoCloseable {
     private final Map<String, Queue<Response>> responses = new ConcurrentHashMap<>();
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private final List<String> userAgents = new CopyOnWriteArrayList<>();
+    private final List<Map<String, String>> requestHeaders = new CopyOnWriteArrayList<>();
 
     public FixtureWebsite() throws IOException {
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -26,6 +27,9 @@ public final class FixtureWebsite implements AutoCloseable {
             String path = exchange.getRequestURI().getPath();
             this.requests.add(path);
             this.userAgents.add(exchange.getRequestHeaders().getFirst("User-Agent"));
+            Map<String, String> headers = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, String.join(", ", values)));
+            this.requestHeaders.add(headers);
             Queue<Response> queue = this.responses.get(path);
             Response response = queue == null ? new Response(404, Map.of(), new byte[0])
                     : queue.size() > 1 ? queue.poll() : queue.peek();
@@ -53,6 +57,11 @@ public final class FixtureWebsite implements AutoCloseable {
 
     public List<String> requests() {
         return this.requests;
+    }
+
+    /** The headers of each request, in order, names case-insensitive. */
+    public List<Map<String, String>> requestHeaders() {
+        return this.requestHeaders;
     }
 
     public List<String> userAgents() {

@@ -4,17 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
+import java.nio.file.Files;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
-import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -32,13 +27,23 @@ class PoliteHttpClientTests {
         this.site.close();
     }
 
-    private PoliteHttpClient client(int maxAttempts, long maxBytes) {
-        PoliteHttpClient.CrawlSettings settings = new PoliteHttpClient.CrawlSettings("test-agent (+http://example.test)",
-                Duration.ofSeconds(2), Duration.ofSeconds(5), maxAttempts, Duration.ofMillis(100),
-                Duration.ofSeconds(1), maxBytes, Duration.ofSeconds(10));
-        return new PoliteHttpClient(HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build(),
-                new HostPolicy(Set.of("127.0.0.1")), settings, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC),
-                new Random(7), this.sleeps::add);
+    private Wrapped client(int maxAttempts, long maxBytes) {
+        TestCrawler crawler = new TestCrawler().allow(this.site.uri("/"));
+        crawler.minDelayPerHost = Duration.ofSeconds(2);
+        crawler.maxAttempts = maxAttempts;
+        crawler.maxDocumentBytes = maxBytes;
+        crawler.sleeper = this.sleeps::add;
+        return new Wrapped(crawler.build());
+    }
+
+    /** The client, reading a document's bytes back from its temporary file. */
+    private record Wrapped(PoliteHttpClient client) {
+
+        byte[] get(URI uri) throws Exception {
+            try (FetchedDocument document = this.client.download(uri, HeadCheck.NONE)) {
+                return Files.readAllBytes(document.file());
+            }
+        }
     }
 
     private List<String> documentRequests() {
@@ -73,7 +78,7 @@ class PoliteHttpClientTests {
     @Test
     void waitsMinimumDelayBetweenRequestsToTheSameHost() throws Exception {
         this.site.serve("/1.pdf", new byte[] { 1 }).serve("/2.pdf", new byte[] { 2 });
-        PoliteHttpClient client = client(1, 1000);
+        Wrapped client = client(1, 1000);
 
         client.get(this.site.uri("/1.pdf"));
         client.get(this.site.uri("/2.pdf"));

@@ -1,9 +1,7 @@
 package parkworld.pipeline.ingest.fetch;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,8 +11,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
-import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -24,15 +20,21 @@ class RobotsTxtFetchTests {
     private final FixtureWebsite site;
     private final List<Duration> sleeps = new ArrayList<>();
     private final SettableClock clock = new SettableClock(Instant.parse("2026-01-05T06:00:00Z"));
+    private final TestCrawler crawler;
     private final PoliteHttpClient client;
 
     RobotsTxtFetchTests() throws Exception {
         this.site = new FixtureWebsite();
-        PoliteHttpClient.CrawlSettings settings = new PoliteHttpClient.CrawlSettings("parkworld-pipeline/0.1 (+http://example.test)",
-                Duration.ZERO, Duration.ofSeconds(5), 2, Duration.ofMillis(10), Duration.ofMillis(10), 1000,
-                Duration.ofSeconds(10));
-        this.client = new PoliteHttpClient(HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build(),
-                new HostPolicy(Set.of("127.0.0.1")), settings, this.clock, new Random(7), this.sleeps::add);
+        TestCrawler crawler = new TestCrawler().allow(this.site.uri("/"));
+        crawler.userAgent = "parkworld-pipeline/0.1 (+http://example.test)";
+        crawler.maxAttempts = 2;
+        crawler.initialBackoff = Duration.ofMillis(10);
+        crawler.maxBackoff = Duration.ofMillis(10);
+        crawler.maxDocumentBytes = 1000;
+        crawler.clock = this.clock;
+        crawler.sleeper = this.sleeps::add;
+        this.crawler = crawler;
+        this.client = crawler.build();
         this.site.serve("/a.pdf", "%PDF-a".getBytes(StandardCharsets.US_ASCII))
             .serve("/private/b.pdf", "%PDF-b".getBytes(StandardCharsets.US_ASCII));
     }
@@ -47,8 +49,16 @@ class RobotsTxtFetchTests {
     }
 
     private String reasonOf(String path) {
-        try {
-            this.client.get(this.site.uri(path));
+        return reasonOf(this.client, this.site.uri(path));
+    }
+
+    static String reasonOf(PoliteHttpClient client, java.net.URI uri) {
+        return reasonOf(client, uri, HeadCheck.NONE);
+    }
+
+    /** "fetched", or the reason the document could not be. */
+    static String reasonOf(PoliteHttpClient client, java.net.URI uri, HeadCheck check) {
+        try (FetchedDocument document = client.download(uri, check)) {
             return "fetched";
         }
         catch (FetchException ex) {
@@ -155,13 +165,25 @@ class RobotsTxtFetchTests {
         try (CutOffServer server = new CutOffServer()) {
             server.cutOff("/cut.pdf", "%PDF-1.7 only the start".getBytes(), 900)
                 .cutOff("/promises-100mb.pdf", "%PDF-1.7!".getBytes(), 100L * 1024 * 1024);
+            PoliteHttpClient client = this.crawler.allow(server.uri("/")).build();
 
-            assertThatThrownBy(() -> this.client.get(server.uri("/cut.pdf"))).isInstanceOfSatisfying(
-                    FetchException.class, ex -> assertThat(ex.reason()).isEqualTo("TRUNCATED"));
-            assertThatThrownBy(() -> this.client.get(server.uri("/promises-100mb.pdf")))
-                .as("over the 1000-byte cap by its header alone")
-                .isInstanceOfSatisfying(FetchException.class, ex -> assertThat(ex.reason()).isEqualTo("TOO_LARGE"));
+            assertThat(reasonOf(client, server.uri("/cut.pdf"))).isEqualTo("TRUNCATED");
+            assertThat(reasonOf(client, server.uri("/promises-100mb.pdf"))).as("over the 1000-byte cap by its header alone")
+                .isEqualTo("TOO_LARGE");
         }
+    }
+
+    @Test
+    void aHostileRobotsTxtOverHttpIsAnsweredFast() {
+        String robots = "User-agent: *\nDisallow: /************Z\nDisallow: /" + "*".repeat(200_000) + "Q\n";
+        this.site.serve("/robots.txt", robots.getBytes(StandardCharsets.US_ASCII))
+            .serve("/" + "a".repeat(60) + ".pdf", "%PDF-long".getBytes(StandardCharsets.US_ASCII))
+            .serve("/xZ", "%PDF-z".getBytes(StandardCharsets.US_ASCII));
+
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {
+            assertThat(reasonOf("/" + "a".repeat(60) + ".pdf")).isEqualTo("fetched");
+            assertThat(reasonOf("/xZ")).isEqualTo("ROBOTS_DISALLOWED");
+        });
     }
 
     /** A clock tests move by hand. */

@@ -8,18 +8,14 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.cloud.stream.function.StreamBridge;
@@ -30,13 +26,14 @@ import parkworld.pipeline.contract.EventType;
 import parkworld.pipeline.contract.IssueFetched;
 import parkworld.pipeline.contract.PipelineMeters;
 import parkworld.pipeline.ingest.discovery.FolderDiscovery;
-import parkworld.pipeline.ingest.fetch.HostPolicy;
 import parkworld.pipeline.ingest.fetch.PoliteHttpClient;
+import parkworld.pipeline.ingest.fetch.TestCrawler;
 import parkworld.pipeline.ingest.run.DocumentReader;
 import parkworld.pipeline.ingest.run.IngestReport;
 import parkworld.pipeline.ingest.run.InvalidEventException;
 import parkworld.pipeline.ingest.run.IssueIngestor;
-import parkworld.pipeline.ingest.store.LocalDirectoryBlobStore;
+import parkworld.pipeline.blob.LocalDirectoryBlobStore;
+import parkworld.pipeline.ingest.store.LocalDirectoryPublishedMarks;
 
 class KafkaIssueAnnouncerTests {
 
@@ -50,6 +47,11 @@ class KafkaIssueAnnouncerTests {
 
     @TempDir
     Path blobs;
+
+
+    @TempDir
+
+    Path marks;
 
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
@@ -65,12 +67,10 @@ class KafkaIssueAnnouncerTests {
     }
 
     IssueIngestor ingestor() throws Exception {
-        PoliteHttpClient http = new PoliteHttpClient(HttpClient.newHttpClient(), new HostPolicy(Set.of()),
-                new PoliteHttpClient.CrawlSettings("t", Duration.ZERO, Duration.ofSeconds(1), 1, Duration.ZERO,
-                        Duration.ZERO, 1000, Duration.ZERO),
-                CLOCK, new Random(1), d -> { });
-        return new IssueIngestor(new FolderDiscovery(this.source), new DocumentReader(http, 1000),
-                new LocalDirectoryBlobStore(this.blobs), announcer(), CLOCK, this.meters);
+        PoliteHttpClient http = new TestCrawler().build();
+        return new IssueIngestor(new FolderDiscovery(this.source), new DocumentReader(http, 1000, TestCrawler.DOWNLOADS),
+                new LocalDirectoryBlobStore(this.blobs), new LocalDirectoryPublishedMarks(this.marks), announcer(),
+                CLOCK, this.meters);
     }
 
     static IssueFetched event(String issueKey) {

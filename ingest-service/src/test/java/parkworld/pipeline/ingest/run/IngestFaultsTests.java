@@ -3,7 +3,6 @@ package parkworld.pipeline.ingest.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.net.http.HttpClient;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,8 +14,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -30,9 +27,10 @@ import parkworld.pipeline.ingest.discovery.IssueLink;
 import parkworld.pipeline.ingest.discovery.ListingPageDiscovery;
 import parkworld.pipeline.ingest.fetch.CutOffServer;
 import parkworld.pipeline.ingest.fetch.FixtureWebsite;
-import parkworld.pipeline.ingest.fetch.HostPolicy;
 import parkworld.pipeline.ingest.fetch.PoliteHttpClient;
-import parkworld.pipeline.ingest.store.LocalDirectoryBlobStore;
+import parkworld.pipeline.ingest.fetch.TestCrawler;
+import parkworld.pipeline.blob.LocalDirectoryBlobStore;
+import parkworld.pipeline.ingest.store.LocalDirectoryPublishedMarks;
 
 /**
  * A whole run against a misbehaving stand-in of the site: every bad case ends in a recorded outcome with its reason,
@@ -46,19 +44,27 @@ class IngestFaultsTests {
     @TempDir
     Path blobs;
 
+
+    @TempDir
+
+    Path marks;
+
     private final FixtureWebsite site;
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final List<IssueFetched> announced = new ArrayList<>();
     private final Clock clock = Clock.fixed(Instant.parse("2026-01-05T06:00:00Z"), ZoneOffset.UTC);
-    private final PoliteHttpClient http;
+    private final TestCrawler crawler;
+    private PoliteHttpClient http;
 
     IngestFaultsTests() throws Exception {
         this.site = new FixtureWebsite();
-        this.http = new PoliteHttpClient(HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build(),
-                new HostPolicy(Set.of("127.0.0.1")),
-                new PoliteHttpClient.CrawlSettings("parkworld-pipeline/0.1 (+http://example.test)", Duration.ofSeconds(2),
-                        Duration.ofSeconds(5), 1, Duration.ZERO, Duration.ZERO, 100_000, Duration.ofSeconds(10)),
-                this.clock, new Random(3), d -> { });
+        this.crawler = new TestCrawler().allow(this.site.uri("/"));
+        this.crawler.userAgent = "parkworld-pipeline/0.1 (+http://example.test)";
+        this.crawler.minDelayPerHost = Duration.ofSeconds(2);
+        this.crawler.maxDocumentBytes = 100_000;
+        this.crawler.clock = this.clock;
+        this.crawler.meters = this.meters;
+        this.http = this.crawler.build();
     }
 
     @AfterEach
@@ -67,7 +73,8 @@ class IngestFaultsTests {
     }
 
     private IssueIngestor ingestor(IssueDiscovery discovery) throws Exception {
-        return new IssueIngestor(discovery, new DocumentReader(this.http, 100_000), new LocalDirectoryBlobStore(this.blobs),
+        return new IssueIngestor(discovery, new DocumentReader(this.http, 100_000, TestCrawler.DOWNLOADS),
+                new LocalDirectoryBlobStore(this.blobs), new LocalDirectoryPublishedMarks(this.marks),
                 this.announced::add, this.clock, this.meters);
     }
 
@@ -99,7 +106,7 @@ class IngestFaultsTests {
             .serve("/files/issue-124.pdf", ISSUE_124);
         DiscoveryProperties defaults = new Binder().bindOrCreate("parkworld.ingest.discovery", DiscoveryProperties.class);
         ListingPageDiscovery discovery = new ListingPageDiscovery(List.of(this.site.uri("/weekly/")), this.http,
-                new HostPolicy(Set.of("127.0.0.1")), defaults, this.meters);
+                this.crawler.hostPolicy(), defaults, this.meters);
 
         IngestReport report = ingestor(discovery).run();
 
@@ -125,6 +132,7 @@ class IngestFaultsTests {
     void aDownloadCutOffMidwayIsRejectedAsTruncatedAndTheNextIssueIsStillAnnounced() throws Exception {
         try (CutOffServer server = new CutOffServer()) {
             server.cutOff("/issue-130.pdf", "%PDF-1.7 the first bytes".getBytes(StandardCharsets.US_ASCII), 5000);
+            this.http = this.crawler.allow(server.uri("/")).build();
             this.site.serve("/issue-131.pdf", "%PDF-1.7 issue 131".getBytes(StandardCharsets.US_ASCII));
             IssueDiscovery discovery = () -> IssueDiscovery.Discovered.of(
                     List.of(IssueLink.of(server.uri("/issue-130.pdf")), IssueLink.of(this.site.uri("/issue-131.pdf"))));
@@ -148,5 +156,72 @@ class IngestFaultsTests {
         assertThat(this.announced).hasSize(1);
         assertThat(report.duplicates()).hasSize(1);
         assertThat(report.hasFailures()).isFalse();
+    }
+
+    @Test
+    void everyFaultEndsInARecordedOutcomeAndTheRunGoesOn() throws Exception {
+        byte[] issue125 = "%PDF-1.7 issue 125".getBytes(StandardCharsets.US_ASCII);
+        try (FixtureWebsite otherPort = new FixtureWebsite(); parkworld.pipeline.ingest.fetch.FaultServer faults =
+                new parkworld.pipeline.ingest.fetch.FaultServer()) {
+            otherPort.serve("/files/issue-123.pdf", ISSUE_124);
+            faults.drip("/drip.pdf", "%PDF-1.7 ".getBytes(StandardCharsets.US_ASCII), 50_000, Duration.ofMillis(20))
+                .endless("/huge.pdf", "%PDF-1.7 ".getBytes(StandardCharsets.US_ASCII));
+            this.site.serve("/files/issue-121.pdf", 500, new byte[0], Map.of()).serve("/files/issue-121.pdf", ISSUE_121)
+                .serve("/files/issue-122.pdf", 503, new byte[0], Map.of("Retry-After", "1"))
+                .serve("/files/issue-122.pdf", "%PDF-1.7 issue 122".getBytes(StandardCharsets.US_ASCII))
+                .serve("/files/issue-123.pdf", 302, new byte[0], Map.of("Location", otherPort.uri("/files/issue-123.pdf").toString()))
+                .serve("/files/loop.pdf", 302, new byte[0], Map.of("Location", "/files/loop.pdf?again"))
+                .serve("/files/issue-126.pdf", 200, "<html>not found</html>".getBytes(StandardCharsets.US_ASCII), Map.of())
+                .serve("/files/issue-125.pdf", issue125);
+            this.crawler.allow(faults.uri("/"));
+            this.crawler.maxAttempts = 2;
+            this.crawler.documentDeadline = Duration.ofMillis(700);
+            this.http = this.crawler.build();
+            List<java.net.URI> urls = List.of(this.site.uri("/files/issue-121.pdf"), this.site.uri("/files/issue-122.pdf"),
+                    this.site.uri("/files/issue-123.pdf"), this.site.uri("/files/loop.pdf"), faults.uri("/drip.pdf"),
+                    faults.uri("/huge.pdf"), this.site.uri("/files/issue-126.pdf"), this.site.uri("/files/issue-125.pdf"));
+            IssueDiscovery discovery = () -> IssueDiscovery.Discovered.of(urls.stream().map(IssueLink::of).toList());
+
+            IngestReport report = ingestor(discovery).run();
+
+            assertThat(report.published()).containsExactly("issue-121", "issue-122", "issue-125");
+            assertThat(report.rejected()).singleElement().asString().contains("issue-126", "NOT_PDF");
+            assertThat(report.failures()).hasSize(4).anySatisfy(f -> assertThat(f).contains("issue-123", "HOST_NOT_ALLOWED"))
+                .anySatisfy(f -> assertThat(f).contains("REDIRECT_LOOP"))
+                .anySatisfy(f -> assertThat(f).contains("drip", "DEADLINE"))
+                .anySatisfy(f -> assertThat(f).contains("huge", "TOO_LARGE"));
+            assertThat(otherPort.requests()).isEmpty();
+            try (Stream<Path> stored = Files.list(this.blobs)) {
+                assertThat(stored.filter(p -> p.toString().endsWith(".pdf"))).as("only the three issues").hasSize(3);
+            }
+            try (Stream<Path> left = Files.list(TestCrawler.DOWNLOADS)) {
+                assertThat(left.filter(p -> p.toString().endsWith(".part"))).as("nothing half-downloaded left").isEmpty();
+            }
+            assertThat(counted("published", "none")).isEqualTo(3);
+            assertThat(counted("failed", "DEADLINE")).isEqualTo(1);
+            assertThat(counted("failed", "TOO_LARGE")).isEqualTo(1);
+            assertThat(this.meters.counter(PipelineMeters.INGEST_HOST_BACKOFFS, PipelineMeters.TAG_HOST, "127.0.0.1",
+                    PipelineMeters.TAG_REASON, "RETRY_AFTER").count()).isEqualTo(1);
+            assertThat(this.meters.counter(PipelineMeters.INGEST_ROBOTS_VERDICTS, PipelineMeters.TAG_HOST, "127.0.0.1",
+                    PipelineMeters.TAG_OUTCOME, "allowed").count()).isGreaterThanOrEqualTo(8);
+            assertThat(this.meters.find(PipelineMeters.INGEST_FETCH_REQUESTS).tag(PipelineMeters.TAG_OUTCOME, "2xx")
+                .counter().count()).isGreaterThanOrEqualTo(3);
+            assertThat(this.meters.find(PipelineMeters.INGEST_FETCH_DURATION).timers()).isNotEmpty();
+        }
+    }
+
+    @Test
+    void aListingOfRepeatedBaseTagsIsReadInLinearTime() throws Exception {
+        // The regular expression this replaced took quadratic time over such a page.
+        String listing = "<base ".repeat(100_000) + "><a href=/files/issue-121.pdf>总121期</a>";
+        this.site.serve("/weekly/", listing.getBytes(StandardCharsets.UTF_8)).serve("/files/issue-121.pdf", ISSUE_121);
+        DiscoveryProperties defaults = new Binder().bindOrCreate("parkworld.ingest.discovery", DiscoveryProperties.class);
+        ListingPageDiscovery discovery = new ListingPageDiscovery(List.of(this.site.uri("/weekly/")), this.http,
+                this.crawler.hostPolicy(), defaults, this.meters);
+
+        IssueDiscovery.Discovered found = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(10),
+                discovery::discover);
+
+        assertThat(found.links()).extracting(IssueLink::issueKey).containsExactly("issue-121");
     }
 }

@@ -3,17 +3,13 @@ package parkworld.pipeline.ingest.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import parkworld.pipeline.contract.EventJson;
@@ -23,9 +19,9 @@ import parkworld.pipeline.contract.PipelineMeters;
 import parkworld.pipeline.ingest.discovery.FolderDiscovery;
 import parkworld.pipeline.ingest.discovery.IssueDiscovery;
 import parkworld.pipeline.ingest.discovery.IssueLink;
-import parkworld.pipeline.ingest.fetch.HostPolicy;
-import parkworld.pipeline.ingest.fetch.PoliteHttpClient;
-import parkworld.pipeline.ingest.store.LocalDirectoryBlobStore;
+import parkworld.pipeline.ingest.fetch.TestCrawler;
+import parkworld.pipeline.blob.LocalDirectoryBlobStore;
+import parkworld.pipeline.ingest.store.LocalDirectoryPublishedMarks;
 
 class IssueIngestorTests {
 
@@ -35,21 +31,23 @@ class IssueIngestorTests {
     @TempDir
     Path blobs;
 
+
+    @TempDir
+
+    Path marks;
+
     private final List<IssueFetched> announced = new ArrayList<>();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final Clock clock = Clock.fixed(Instant.parse("2023-05-30T07:00:00Z"), ZoneOffset.UTC);
 
     private IssueIngestor ingestor(IssueAnnouncer announcer) throws Exception {
         return new IssueIngestor(new FolderDiscovery(this.source), reader(), new LocalDirectoryBlobStore(this.blobs),
+                new LocalDirectoryPublishedMarks(this.marks),
                 announcer, this.clock, this.meters);
     }
 
     private DocumentReader reader() {
-        PoliteHttpClient http = new PoliteHttpClient(HttpClient.newHttpClient(), new HostPolicy(Set.of()),
-                new PoliteHttpClient.CrawlSettings("t", Duration.ZERO, Duration.ofSeconds(1), 1, Duration.ZERO,
-                        Duration.ZERO, 1000, Duration.ZERO),
-                this.clock, new Random(1), d -> { });
-        return new DocumentReader(http, 1000);
+        return new DocumentReader(new TestCrawler().build(), 1000, TestCrawler.DOWNLOADS);
     }
 
     @Test
@@ -76,6 +74,7 @@ class IssueIngestorTests {
         Files.move(pdf, Path.of(chinese));
         IssueDiscovery listing = () -> IssueDiscovery.Discovered.of(List.of(IssueLink.of(chinese)));
         IssueIngestor ingestor = new IssueIngestor(listing, reader(), new LocalDirectoryBlobStore(this.blobs),
+                new LocalDirectoryPublishedMarks(this.marks),
                 this.announced::add, this.clock, this.meters);
 
         IngestReport report = ingestor.run();

@@ -23,7 +23,7 @@ import parkworld.pipeline.testsupport.TestInfrastructure;
 
 /** The ingest-service against a real Kafka broker and a local website serving the fixture issue. */
 @SpringBootTest(properties = { "server.port=0", "parkworld.ingest.schedule.run-on-startup=false",
-        "parkworld.ingest.crawler.min-delay-per-host=0s" })
+        "parkworld.ingest.crawler.min-delay-per-host=0s", "parkworld.ingest.crawler.allow-loopback=true" })
 class IngestServiceIT {
 
     static final String FETCHED = KafkaTopics.unique("it.issues.fetched");
@@ -36,7 +36,8 @@ class IngestServiceIT {
         registry.add("spring.cloud.stream.kafka.binder.brokers", TestInfrastructure::kafkaBootstrapServers);
         registry.add("parkworld.topics.issues-fetched", () -> FETCHED);
         registry.add("parkworld.ingest.source.location", () -> SITE.uri("/weekly/").toString());
-        registry.add("parkworld.ingest.blob-store.directory", BLOBS::toString);
+        registry.add("parkworld.ingest.blob-store.location", () -> BLOBS.toUri().toString());
+        registry.add("parkworld.ingest.published-marks.directory", () -> BLOBS.resolve("published").toString());
     }
 
     @AfterAll

@@ -3,12 +3,17 @@ package parkworld.pipeline.parser.messaging;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import java.nio.file.Path;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
 import java.util.List;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import parkworld.pipeline.blob.BlobFile;
+import parkworld.pipeline.blob.BlobStore;
+import parkworld.pipeline.blob.BlobUnavailableException;
 import parkworld.pipeline.contract.DeadLetterReason;
 import parkworld.pipeline.contract.EventJson;
 import parkworld.pipeline.contract.EventType;
@@ -43,7 +48,7 @@ public final class IssueProcessor {
     static final String OUTCOME_DEGRADED = "degraded";
 
     private final IssuePipeline pipeline;
-    private final BlobLocator blobs;
+    private final BlobStore blobs;
     private final IssueEventSink sink;
     private final DeadLetters deadLetters;
     private final AfterCommit afterCommit;
@@ -51,13 +56,13 @@ public final class IssueProcessor {
     private final MeterRegistry meters;
 
     /**
-     * @param blobStore   the blob store directory; only PDFs inside it are read (null: any {@code file:} URI)
+     * @param blobs       the blob store ingest writes to; only PDFs inside it are read
      * @param afterCommit runs an action once the current transaction committed (at once without a transaction)
      */
-    public IssueProcessor(IssuePipeline pipeline, Path blobStore, IssueEventSink sink, DeadLetters deadLetters,
+    public IssueProcessor(IssuePipeline pipeline, BlobStore blobs, IssueEventSink sink, DeadLetters deadLetters,
             AfterCommit afterCommit, Clock clock, MeterRegistry meters) {
         this.pipeline = pipeline;
-        this.blobs = new BlobLocator(blobStore);
+        this.blobs = blobs;
         this.sink = sink;
         this.deadLetters = deadLetters;
         this.afterCommit = afterCommit;
@@ -83,17 +88,9 @@ public final class IssueProcessor {
             return;
         }
         MDC.put("issueKey", fetched.issueKey());
-        try {
-            Path pdf;
-            try {
-                pdf = this.blobs.locate(fetched.blobUri());
-            }
-            catch (BlobLocator.BlobUnavailable ex) {
-                reject(record, fetched.issueKey(), ex.reason(), ex.getMessage());
-                return;
-            }
+        try (BlobFile pdf = stored(fetched.blobUri())) {
             Timer.Sample sample = Timer.start(this.meters);
-            IssueOutcome outcome = this.pipeline.run(fetched, pdf, this.clock.instant());
+            IssueOutcome outcome = this.pipeline.run(fetched, pdf.path(), this.clock.instant());
             sample.stop(this.meters.timer(PipelineMeters.PARSER_PARSE_DURATION, PipelineMeters.TAG_OUTCOME,
                     durationOutcome(outcome)));
             int invalid = outcome.invalidArticles();
@@ -112,9 +109,34 @@ public final class IssueProcessor {
                 publish(fetched, ((IssueOutcome.Publishable) outcome).output());
             }
         }
+        catch (BlobUnavailableException ex) {
+            reject(record, fetched.issueKey(), switch (ex.reason()) {
+                case MISSING -> DeadLetterReason.BLOB_MISSING;
+                case OUTSIDE_STORE -> DeadLetterReason.BLOB_OUTSIDE_STORE;
+            }, "stored PDF: " + ex.getMessage() + " (parkworld.parser.blob-store.location)");
+        }
+        catch (IOException ex) {
+            // The store itself failed (S3 unreachable, credentials refused): not the record's fault. The transaction
+            // is aborted and the record retried with parkworld.retry backoff until the store is back.
+            throw new UncheckedIOException("blob store " + this.blobs.location() + " failed reading "
+                    + fetched.blobUri() + "; retried", ex);
+        }
         finally {
             MDC.remove("issueKey");
         }
+    }
+
+    /** The stored PDF the event names, as a local file (a temporary copy for S3, deleted once parsed). */
+    private BlobFile stored(String blobUri) throws IOException {
+        URI uri;
+        try {
+            uri = URI.create(blobUri);
+        }
+        catch (IllegalArgumentException ex) {
+            throw new BlobUnavailableException(BlobUnavailableException.Reason.MISSING,
+                    "URI " + blobUri + " is invalid");
+        }
+        return this.blobs.file(uri);
     }
 
     private void publish(IssueFetched fetched, IssueOutput output) {

@@ -2,6 +2,7 @@ package parkworld.pipeline.parser.messaging;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
 import java.time.Clock;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -25,12 +26,15 @@ import org.springframework.messaging.Message;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.util.backoff.FixedBackOff;
+import parkworld.pipeline.blob.BlobStore;
 import parkworld.pipeline.contract.DeadLetterHeaders;
 import parkworld.pipeline.contract.DeadLetterReason;
+import parkworld.pipeline.contract.PipelineMeters;
 import parkworld.pipeline.messaging.ConsumedRecord;
 import parkworld.pipeline.messaging.DeadLetterPublisher;
 import parkworld.pipeline.messaging.RetryPolicyProperties;
 import parkworld.pipeline.messaging.TransientFailures;
+import parkworld.pipeline.parser.BlobStoreProperties;
 import parkworld.pipeline.parser.ParserProperties;
 import parkworld.pipeline.parser.QualityProperties;
 import parkworld.pipeline.parser.pipeline.IssuePipeline;
@@ -46,12 +50,6 @@ class MessagingConfiguration {
     /** The producer's own limit when {@code max.request.size} is not configured. */
     private static final long KAFKA_DEFAULT_MAX_REQUEST_SIZE = 1_048_576;
 
-    /** Gauge: parse threads in use, abandoned parses included. */
-    static final String BUSY_PARSE_THREADS = "parkworld.parser.parse.threads.busy";
-
-    /** Gauge: parses abandoned after the time limit that are still running. */
-    static final String ABANDONED_PARSES = "parkworld.parser.parses.abandoned";
-
     private static final Logger log = LoggerFactory.getLogger(MessagingConfiguration.class);
 
     @Bean
@@ -63,10 +61,10 @@ class MessagingConfiguration {
     @Bean(destroyMethod = "close")
     ParseWorkers parseWorkers(ParserProperties properties, Clock clock, MeterRegistry meters) {
         ParseWorkers workers = new ParseWorkers(properties.parseThreads(), clock);
-        Gauge.builder(BUSY_PARSE_THREADS, workers, ParseWorkers::busy)
+        Gauge.builder(PipelineMeters.PARSER_PARSE_THREADS_BUSY, workers, ParseWorkers::busy)
             .description("Parse threads in use, by parses running now or abandoned after the time limit")
             .register(meters);
-        Gauge.builder(ABANDONED_PARSES, workers, w -> w.abandonedStillRunning().size())
+        Gauge.builder(PipelineMeters.PARSER_PARSES_ABANDONED, workers, w -> w.abandonedStillRunning().size())
             .description("Parses abandoned after the time limit that have not stopped yet; readiness is down meanwhile")
             .register(meters);
         return workers;
@@ -109,11 +107,17 @@ class MessagingConfiguration {
         return new KafkaIssueEventSink(streamBridge);
     }
 
+    /** Opened at start-up: a missing directory, bucket or refused credentials stop the service with the reason. */
     @Bean
-    IssueProcessor issueProcessor(IssuePipeline pipeline, ParserProperties properties,
+    BlobStore blobStore(BlobStoreProperties properties) throws IOException {
+        return properties.settings().open();
+    }
+
+    @Bean
+    IssueProcessor issueProcessor(IssuePipeline pipeline, BlobStore blobStore,
             IssueProcessor.IssueEventSink issueEventSink, DeadLetterPublisher deadLetters, Clock clock,
             MeterRegistry meters) {
-        return new IssueProcessor(pipeline, properties.blobStoreDirectory(), issueEventSink, deadLetters::publish,
+        return new IssueProcessor(pipeline, blobStore, issueEventSink, deadLetters::publish,
                 MessagingConfiguration::afterCommit, clock, meters);
     }
 

@@ -55,6 +55,7 @@ class HostilePdfsIT {
 
     @DynamicPropertySource
     static void kafka(DynamicPropertyRegistry registry) {
+        registry.add("parkworld.parser.blob-store.location", () -> blobs.toUri().toString());
         TOPICS.register(registry);
     }
 

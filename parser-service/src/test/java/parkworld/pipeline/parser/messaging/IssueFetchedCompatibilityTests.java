@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import parkworld.pipeline.blob.LocalDirectoryBlobStore;
 import parkworld.pipeline.contract.ContractSamples;
 import parkworld.pipeline.contract.EventType;
 import parkworld.pipeline.messaging.ConsumedRecord;
@@ -83,8 +84,17 @@ class IssueFetchedCompatibilityTests {
                 List.of(new ParsedArticle(1, "招商引资", "甲项目签约", "", "正文（中山市政府网站）", "中山市政府网站", 1)), List.of(), 1);
         IssuePipeline pipeline = new IssuePipeline(reader, this.threads, Duration.ofSeconds(10), OutputRules.DEFAULTS,
                 "test");
-        return new IssueProcessor(pipeline, this.blobs, this.published::add,
+        return new IssueProcessor(pipeline, store(this.blobs), this.published::add,
                 (record, reason, message, subject) -> this.deadLetters.add(reason + ": " + message), Runnable::run,
                 Clock.fixed(Instant.parse("2023-05-30T08:00:00Z"), ZoneOffset.UTC), new SimpleMeterRegistry());
+    }
+
+    private static LocalDirectoryBlobStore store(Path directory) {
+        try {
+            return new LocalDirectoryBlobStore(directory);
+        }
+        catch (java.io.IOException ex) {
+            throw new java.io.UncheckedIOException(ex);
+        }
     }
 }

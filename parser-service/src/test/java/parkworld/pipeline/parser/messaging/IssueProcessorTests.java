@@ -18,6 +18,9 @@ import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import parkworld.pipeline.blob.BlobStore;
+import parkworld.pipeline.blob.LocalDirectoryBlobStore;
+import parkworld.pipeline.blob.StoredBlob;
 import parkworld.pipeline.contract.ArticleExtracted;
 import parkworld.pipeline.contract.DeadLetterReason;
 import parkworld.pipeline.contract.EventJson;
@@ -59,7 +62,7 @@ class IssueProcessorTests {
     private IssueProcessor processor(IssuePipeline.IssueReader reader, Duration timeLimit,
             IssueProcessor.IssueEventSink sink) {
         IssuePipeline pipeline = new IssuePipeline(reader, this.threads, timeLimit, OutputRules.DEFAULTS, "test");
-        return new IssueProcessor(pipeline, this.blobs, sink, (record, reason, message, subject) -> this.deadLetters
+        return new IssueProcessor(pipeline, store(this.blobs), sink, (record, reason, message, subject) -> this.deadLetters
             .add(reason + " " + new String(record.value(), StandardCharsets.UTF_8)), this.afterCommit::add, this.clock,
                 this.meters);
     }
@@ -190,6 +193,42 @@ class IssueProcessorTests {
     }
 
     @Test
+    void letsABlobStoreFailurePropagateSoTheRecordIsRetriedNotDeadLettered() throws Exception {
+        IssuePipeline pipeline = new IssuePipeline(IssueProcessorTests::twoArticles, this.threads, Duration.ofSeconds(5),
+                OutputRules.DEFAULTS, "test");
+        BlobStore unreachable = new BlobStore() {
+
+            @Override
+            public StoredBlob put(Path file, String sha256, long sizeBytes) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public java.io.InputStream open(java.net.URI blob) throws java.io.IOException {
+                throw new java.io.IOException("Cannot reach S3 (reading " + blob + " at http://127.0.0.1:9)");
+            }
+
+            @Override
+            public List<StoredBlob> list() {
+                return List.of();
+            }
+
+            @Override
+            public java.net.URI location() {
+                return java.net.URI.create("s3://parkworld-blobs/");
+            }
+        };
+        IssueProcessor processor = new IssueProcessor(pipeline, unreachable, this.published::add,
+                (record, reason, message, subject) -> this.deadLetters.add(reason + " " + message),
+                this.afterCommit::add, this.clock, this.meters);
+
+        assertThatThrownBy(() -> processor.process(fetchedRecord(pdf()))).hasMessageContaining("retried")
+            .hasRootCauseMessage("Cannot reach S3 (reading " + pdf().toUri() + " at http://127.0.0.1:9)");
+        assertThat(this.deadLetters).isEmpty();
+        assertThat(this.published).isEmpty();
+    }
+
+    @Test
     void refusesBlobOutsideTheBlobStore(@TempDir Path elsewhere) throws Exception {
         Path secret = Files.write(elsewhere.resolve("secret.pdf"), new byte[] { 1 });
 
@@ -209,5 +248,14 @@ class IssueProcessorTests {
         }, Duration.ofSeconds(5)).process(fetchedRecord(pdf()));
 
         assertThat(seen).containsExactly("issue-121");
+    }
+
+    private static LocalDirectoryBlobStore store(Path directory) {
+        try {
+            return new LocalDirectoryBlobStore(directory);
+        }
+        catch (java.io.IOException ex) {
+            throw new java.io.UncheckedIOException(ex);
+        }
     }
 }

@@ -90,6 +90,7 @@ class KilledMidIssueIT {
                 "--parkworld.topics.issues-parsed=" + this.parsedTopic,
                 "--parkworld.topics.parser-dead-letter=" + this.deadLetterTopic,
                 "--parkworld.parser.instance-id=" + this.instanceId, "--server.port=0",
+                "--parkworld.parser.blob-store.location=" + this.dir.toUri(),
                 // the dead consumer leaves the group after this, not after the default 45 s: a quick restart
                 "--spring.cloud.stream.kafka.bindings.extractArticles-in-0.consumer.configuration.session.timeout.ms=6000",
                 "--spring.cloud.stream.kafka.bindings.extractArticles-in-0.consumer.configuration.heartbeat.interval.ms=1000");

@@ -50,6 +50,7 @@ class ListenerErrorsIT {
 
     @DynamicPropertySource
     static void kafka(DynamicPropertyRegistry registry) {
+        registry.add("parkworld.parser.blob-store.location", () -> blobs.toUri().toString());
         TOPICS.register(registry);
     }
 

@@ -52,6 +52,7 @@ class TransactionalPublishingIT {
 
     @DynamicPropertySource
     static void kafka(DynamicPropertyRegistry registry) {
+        registry.add("parkworld.parser.blob-store.location", () -> blobs.toUri().toString());
         TOPICS.register(registry);
         registry.add("parkworld.parser.instance-id", () -> "tx-it-" + KafkaTopics.unique("i"));
     }

@@ -1,0 +1,76 @@
+package parkworld.pipeline.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class SourceProbeTests {
+
+    private final SourceProbe probe = new SourceProbe(Duration.ofSeconds(5));
+    private HttpServer server;
+
+    @AfterEach
+    void stop() {
+        if (this.server != null) {
+            this.server.stop(0);
+        }
+    }
+
+    private String serve(String path, int status, String contentType, byte[] body) throws IOException {
+        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        this.server.createContext(path, exchange -> {
+            exchange.getResponseHeaders().add("Content-Type", contentType);
+            exchange.sendResponseHeaders(status, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        this.server.start();
+        return "http://127.0.0.1:" + this.server.getAddress().getPort() + path;
+    }
+
+    @Test
+    void aListingPageIsAPage() throws Exception {
+        String page = serve("/weekly/", 200, "text/html", "<a href=i.pdf>总1期</a>".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(this.probe.probe(page).kind()).isEqualTo(SourceProbe.Kind.PAGE);
+    }
+
+    @Test
+    void aPdfIsRecognisedByItsBytesWhateverItsContentType() throws Exception {
+        String pdf = serve("/i-121.pdf", 200, "application/octet-stream", "%PDF-1.7\n...".getBytes(StandardCharsets.US_ASCII));
+
+        assertThat(this.probe.probe(pdf).kind()).isEqualTo(SourceProbe.Kind.PDF);
+    }
+
+    @Test
+    void anHttpErrorIsUnreachableWithItsStatus() throws Exception {
+        String missing = serve("/weekly/", 404, "text/html", "not here".getBytes(StandardCharsets.UTF_8));
+
+        SourceProbe.Result result = this.probe.probe(missing);
+
+        assertThat(result.kind()).isEqualTo(SourceProbe.Kind.UNREACHABLE);
+        assertThat(result.detail()).isEqualTo("it answered HTTP 404");
+    }
+
+    @Test
+    void aClosedPortIsUnreachableSayingWhy() throws Exception {
+        int closed = FreePorts.onLoopback(1)[0];
+
+        SourceProbe.Result result = this.probe.probe("http://127.0.0.1:" + closed + "/");
+
+        assertThat(result.kind()).isEqualTo(SourceProbe.Kind.UNREACHABLE);
+        assertThat(result.detail()).startsWith("ConnectException: ").hasSizeGreaterThan("ConnectException: ".length());
+    }
+
+    @Test
+    void aMalformedUrlIsUnreachableNotACrash() throws Exception {
+        assertThat(this.probe.probe("http://bad host/").kind()).isEqualTo(SourceProbe.Kind.UNREACHABLE);
+    }
+}
