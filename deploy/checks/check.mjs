@@ -95,7 +95,10 @@ export function serviceModel(name) {
       return env.has(variable)
         || [...envPrefixes].some((p) => (p.endsWith('_') ? variable.startsWith(p) : variable === p || variable.startsWith(p + '_')))
         // The JVM's own (the image's heap and OOM flags) and Spring Boot's server.port.
-        || variable === 'JAVA_TOOL_OPTIONS';
+        || variable === 'JAVA_TOOL_OPTIONS'
+        // The AWS SDK's default credential chain, which the blob store's S3 client uses (blob-store/README.md).
+        || (flat.keys.has(`parkworld.${name.replace('-service', '')}.blob-store.s3.region`)
+            && ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN'].includes(variable));
     },
   };
 }
