@@ -24,6 +24,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.apache.http.util.EntityUtils;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -640,6 +641,21 @@ class IndexerServiceIT {
         Request request = new Request("PUT", "/" + INDEX + "/_settings");
         request.setJsonEntity("{\"index.blocks.write\":" + (blocked ? "true" : "null") + "}");
         this.elasticsearch.performRequest(request);
+    }
+
+    @Test
+    void bothConsumerGroupsRebalanceCooperatively() {
+        // What the broker reports for the live groups: the assignor the consumers joined with, so a scale-out by KEDA
+        // moves partitions one by one instead of stopping every consumer (application.yml, consumer-properties).
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    TestInfrastructure.kafkaBootstrapServers()))) {
+                Map<String, ConsumerGroupDescription> groups = admin
+                    .describeConsumerGroups(List.of(GROUP, GROUP + "-issues")).all().get();
+                assertThat(groups.values()).extracting(ConsumerGroupDescription::partitionAssignor)
+                    .containsOnly("cooperative-sticky");
+            }
+        });
     }
 
     long committedOffset(RecordMetadata sent) throws Exception {

@@ -1,6 +1,7 @@
 package parkworld.pipeline.parser.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.env.Environment;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import parkworld.pipeline.contract.ArticleExtracted;
@@ -29,6 +31,9 @@ import parkworld.pipeline.contract.IssueFetched;
 import parkworld.pipeline.contract.IssueParsed;
 import parkworld.pipeline.contract.PipelineMeters;
 import parkworld.pipeline.parser.pipeline.GeneratedIssues;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.IsolationLevel;
 import parkworld.pipeline.parser.pdf.TestPdfs;
@@ -59,6 +64,20 @@ class ExtractArticlesIT {
 
     @Autowired
     MeterRegistry meters;
+
+    @Test
+    void consumerGroupRebalancesCooperatively(@Autowired Environment environment) {
+        // The broker's view of the live group: the assignor its consumer joined with (application.yml,
+        // consumer-properties), so adding a parser moves partitions instead of stopping the group.
+        String group = environment.getRequiredProperty("spring.cloud.stream.bindings.extractArticles-in-0.group");
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    TestInfrastructure.kafkaBootstrapServers()))) {
+                ConsumerGroupDescription description = admin.describeConsumerGroups(List.of(group)).all().get().get(group);
+                assertThat(description.partitionAssignor()).isEqualTo("cooperative-sticky");
+            }
+        });
+    }
 
     @Test
     void publishesEveryArticleOfTheFixtureIssueThenItsSummary() throws Exception {
