@@ -210,6 +210,15 @@ export function checkAgainstServices(objects, models, label, report = fail) {
   const configMap = (name) => byKind('ConfigMap').find((c) => c.metadata.name === name);
   if (byKind('Secret').length > 0) report(label, 'a Secret is rendered: secrets are created in the cluster, never committed');
   const partitions = configMap('parkworld-topic-partitions')?.data ?? {};
+  // The AsyncAPI document tells consumers each topic's partitions: the cluster's topics must be created alike.
+  const asyncApi = YAML.parse(fs.readFileSync(path.join(root, 'article-contract', 'asyncapi.yaml'), 'utf8'));
+  for (const [topic, count] of Object.entries(partitions)) {
+    const channel = Object.values(asyncApi.channels ?? {}).find((c) => c.address === topic);
+    const documented = channel?.bindings?.kafka?.partitions;
+    if (Number(count) !== documented) {
+      report(label, `parkworld-topic-partitions gives ${topic} ${count} partitions, article-contract/asyncapi.yaml ${documented}`);
+    }
+  }
   for (const model of models) {
     const where = `${label} ${model.name}`;
     const workload = objects.find((o) => ['Deployment', 'StatefulSet'].includes(o.kind) && o.metadata.name === model.name);
