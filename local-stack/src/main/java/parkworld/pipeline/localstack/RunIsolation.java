@@ -40,6 +40,8 @@ final class RunIsolation {
         properties.put("spring.cloud.stream.bindings.extractArticles-in-0.group", prefix + "-parser");
         properties.put("spring.cloud.stream.bindings.indexArticles-in-0.group", prefix + "-indexer");
         properties.put("spring.cloud.stream.bindings.replaceIssues-in-0.group", prefix + "-indexer-issues");
+        // Ingest's runs fence each other by this id: a local run must not fence (or be fenced by) the real ingest.
+        properties.put("parkworld.ingest.state.transactional-id", prefix + "-ingest");
         properties.put(ALIAS_PROPERTY, prefix + "-" + DEFAULT_ALIAS);
         properties.put("parkworld.indexer.index.name", prefix + "-" + DEFAULT_ALIAS + "-v2");
         return properties;
