@@ -195,9 +195,11 @@ class ElasticsearchOutageIT {
             .untilAsserted(() -> assertThat(count()).as("documents in " + INDEX).isEqualTo(count));
     }
 
+    /** 0 until the indexer has created the index (it may not have yet when the first test starts). */
     long count() throws IOException {
-        this.direct.performRequest(new Request("POST", "/" + INDEX + "/_refresh"));
-        return json(this.direct.performRequest(new Request("GET", "/" + INDEX + "/_count"))).path("count").asLong();
+        this.direct.performRequest(new Request("POST", "/" + INDEX + "/_refresh?ignore_unavailable=true"));
+        Request count = new Request("GET", "/" + INDEX + "/_count?ignore_unavailable=true");
+        return json(this.direct.performRequest(count)).path("count").asLong();
     }
 
     /** Every document written once: sequence numbers 0..n-1 on the one shard, and the offsets committed to the end. */
