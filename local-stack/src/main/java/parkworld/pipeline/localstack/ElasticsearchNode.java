@@ -15,7 +15,8 @@ import java.util.Map;
 /**
  * A real single-node Elasticsearch running as a child process on loopback, security off, from the distribution the
  * local-stack build unpacked from Maven Central. It runs from a private copy of that distribution (removed by
- * {@link #close()}), as an unprivileged user when this JVM runs as root; the log file stays.
+ * {@link #close()}), as an unprivileged user when this JVM runs as root; the log file stays. It can be
+ * {@link #stop() stopped} and {@link #startAgain() started again} on the same port and data, as a restart would.
  */
 public final class ElasticsearchNode extends LocalServer {
 
@@ -26,10 +27,14 @@ public final class ElasticsearchNode extends LocalServer {
             "JAVA_OPTS", "ES_PATH_CONF", "ES_JAVA_OPTS", "CLI_JAVA_OPTS");
 
     private final int httpPort;
+    private final ProcessOwner owner;
+    private final Path jdk;
 
-    private ElasticsearchNode(ChildProcess process, Path workDirectory, int httpPort) {
+    private ElasticsearchNode(ChildProcess process, Path workDirectory, int httpPort, ProcessOwner owner, Path jdk) {
         super(process, workDirectory);
         this.httpPort = httpPort;
+        this.owner = owner;
+        this.jdk = jdk;
     }
 
     /** Starts a node logging to a new file under the local-stack logs directory; returns once it is yellow or green. */
@@ -71,11 +76,8 @@ public final class ElasticsearchNode extends LocalServer {
             LogFile.begin(logFile, "Elasticsearch " + binaries.elasticsearchVersion() + " on http://127.0.0.1:"
                     + httpPort + " as " + owner.describe() + ", JDK " + jdk + ", work directory " + workDirectory);
 
-            process = ChildProcess.start("Elasticsearch", launcher(workDirectory, owner, jdk), logFile,
-                    ChildProcess.DEFAULT_GRACE);
-            process.awaitReady(new HealthProbe(httpPort)::isYellowOrGreen, STARTUP_TIMEOUT);
-            LogFile.note(logFile, "ready after " + Duration.ofNanos(System.nanoTime() - began).toMillis() + " ms");
-            ElasticsearchNode node = new ElasticsearchNode(process, workDirectory, httpPort);
+            process = launch(workDirectory, owner, jdk, httpPort, logFile, began);
+            ElasticsearchNode node = new ElasticsearchNode(process, workDirectory, httpPort, owner, jdk);
             ShutdownReaper.register(node);
             work.handOver();
             return node;
@@ -86,6 +88,29 @@ public final class ElasticsearchNode extends LocalServer {
         }
     }
 
+    /**
+     * Stops the node as an operator would: SIGTERM to its process tree, SIGKILL after the grace period. Returns once
+     * every process has exited, so the HTTP port refuses connections. The work directory, its configuration (ports)
+     * and the data stay, for {@link #startAgain()}.
+     */
+    public void stop() {
+        stopProcess();
+        LogFile.note(logFile(), "stopped; the work directory and data stay for a restart");
+    }
+
+    /**
+     * Starts the node {@link #stop() stopped} before again, with the same configuration: same HTTP port, same data
+     * directory. Returns once it is yellow or green, i.e. the primary shards of every index it had are recovered.
+     */
+    public synchronized void startAgain() {
+        if (isAlive()) {
+            throw new IllegalStateException(this + " is still running");
+        }
+        Path logFile = logFile();
+        LogFile.note(logFile, "starting again on http://127.0.0.1:" + httpPort);
+        replaceProcess(launch(workDirectory(), owner, jdk, httpPort, logFile, System.nanoTime()));
+    }
+
     /** {@code http://127.0.0.1:<port>}. */
     public String httpUrl() {
         return "http://127.0.0.1:" + httpPort;
@@ -94,6 +119,21 @@ public final class ElasticsearchNode extends LocalServer {
     @Override
     public String toString() {
         return "ElasticsearchNode[" + httpUrl() + ", " + processDescription() + "]";
+    }
+
+    /** Starts the configured copy in {@code workDirectory}; returns once it is yellow or green, or fails. */
+    private static ChildProcess launch(Path workDirectory, ProcessOwner owner, Path jdk, int httpPort, Path logFile,
+            long began) {
+        ChildProcess process = ChildProcess.start("Elasticsearch", launcher(workDirectory, owner, jdk), logFile,
+                ChildProcess.DEFAULT_GRACE);
+        try {
+            process.awaitReady(new HealthProbe(httpPort)::isYellowOrGreen, STARTUP_TIMEOUT);
+        } catch (RuntimeException e) {
+            process.close();
+            throw e;
+        }
+        LogFile.note(logFile, "ready after " + Duration.ofNanos(System.nanoTime() - began).toMillis() + " ms");
+        return process;
     }
 
     private static void prepareCopy(Path distribution, Path workDirectory, int httpPort, int transportPort,

@@ -9,7 +9,8 @@ import java.nio.file.Path;
  */
 public abstract class LocalServer implements AutoCloseable {
 
-    private final ChildProcess process;
+    /** Guarded by {@code this}: replaced when a subclass starts its stopped server again. */
+    private ChildProcess process;
     private final Path workDirectory;
     private boolean closed;
 
@@ -18,11 +19,11 @@ public abstract class LocalServer implements AutoCloseable {
         this.workDirectory = workDirectory;
     }
 
-    public Path logFile() {
+    public synchronized Path logFile() {
         return this.process.logFile();
     }
 
-    public boolean isAlive() {
+    public synchronized boolean isAlive() {
         return this.process.isAlive();
     }
 
@@ -30,8 +31,30 @@ public abstract class LocalServer implements AutoCloseable {
         return this.workDirectory;
     }
 
-    long pid() {
+    synchronized long pid() {
         return this.process.pid();
+    }
+
+    /** Stops the process tree (gracefully, then forcibly) but keeps the work directory, for {@link #replaceProcess}. */
+    synchronized void stopProcess() {
+        requireOpen();
+        this.process.close();
+    }
+
+    /** Takes over {@code started}, the server started again after {@link #stopProcess()}. */
+    synchronized void replaceProcess(ChildProcess started) {
+        requireOpen();
+        if (this.process.isAlive()) {
+            started.close();
+            throw new IllegalStateException("Cannot take over a second process while " + this.process + " runs");
+        }
+        this.process = started;
+    }
+
+    private void requireOpen() {
+        if (this.closed) {
+            throw new IllegalStateException(this + " is closed");
+        }
     }
 
     /** Stops the server and every process it started, and deletes its work directory. */
@@ -54,7 +77,7 @@ public abstract class LocalServer implements AutoCloseable {
         Directories.deleteQuietly(workDirectory);
     }
 
-    String processDescription() {
+    synchronized String processDescription() {
         return this.process.toString();
     }
 }

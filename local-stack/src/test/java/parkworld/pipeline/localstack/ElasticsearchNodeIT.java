@@ -1,7 +1,12 @@
 package parkworld.pipeline.localstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -49,6 +54,33 @@ class ElasticsearchNodeIT {
 
     @Test
     @Order(2)
+    void keepsItsPortAndDocumentsWhenStoppedAndStartedAgain() throws Exception {
+        String url = node.httpUrl();
+        ProcessHandle launcher = ProcessHandle.of(node.pid()).orElseThrow();
+        List<ProcessHandle> tree = launcher.descendants().toList();
+
+        node.stop();
+
+        assertThat(node.isAlive()).isFalse();
+        assertThat(tree).noneMatch(ProcessHandle::isAlive);
+        assertThat(refusesConnections(URI.create(url))).as("the stopped node's port refuses connections").isTrue();
+        assertThat(node.workDirectory()).isDirectory();
+
+        node.startAgain();
+
+        HttpResponse<String> read = http.send(HttpRequest.newBuilder(URI.create(url + "/articles/_doc/issue-121"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(node.httpUrl()).isEqualTo(url);
+        assertThat(node.pid()).isNotEqualTo(launcher.pid());
+        assertThat(read.statusCode()).isEqualTo(200);
+        assertThat(read.body()).contains("\"found\":true", "\"title\":\"园区周报\"");
+        assertThatThrownBy(node::startAgain).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("still running");
+    }
+
+    /** Runs after the restart, so it checks the process tree started again. */
+    @Test
+    @Order(3)
     void runsAsTheElasticsearchUserUnderRootAndAsTheCurrentUserOtherwise() {
         String expected = RunningJvm.isRoot() ? ProcessOwner.ELASTICSEARCH_USER : System.getProperty("user.name");
 
@@ -60,7 +92,7 @@ class ElasticsearchNodeIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void stopsEveryProcessAndRemovesItsCopyOnClose() {
         ProcessHandle launcher = ProcessHandle.of(node.pid()).orElseThrow();
         List<ProcessHandle> tree = launcher.descendants().toList();
@@ -71,5 +103,14 @@ class ElasticsearchNodeIT {
         assertThat(tree).noneMatch(ProcessHandle::isAlive);
         assertThat(node.workDirectory()).doesNotExist();
         assertThat(node.logFile()).content().contains("started");
+    }
+
+    private static boolean refusesConnections(URI url) throws IOException {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(url.getHost(), url.getPort()), 1000);
+            return false;
+        } catch (ConnectException refused) {
+            return true;
+        }
     }
 }

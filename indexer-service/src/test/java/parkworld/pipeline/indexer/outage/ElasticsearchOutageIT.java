@@ -6,6 +6,10 @@ import static org.awaitility.Awaitility.await;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.search.Search;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,12 +40,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import parkworld.pipeline.contract.ArticleExtracted;
 import parkworld.pipeline.contract.EventJson;
 import parkworld.pipeline.contract.PipelineMeters;
 import parkworld.pipeline.indexer.TestArticles;
+import parkworld.pipeline.localstack.ElasticsearchNode;
 import parkworld.pipeline.testsupport.TestInfrastructure;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -49,12 +55,15 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Elasticsearch unavailable for longer than a small {@code max.poll.interval.ms} (5 s), while the indexer is consuming:
  * the real node hanging (its process stopped with SIGSTOP: connections stay open, nothing answers, until SIGCONT), and
- * its port refusing connections (a relay in front of it closed, then listening again). In both, the partition is
+ * the real node stopped (SIGTERM; its port refuses connections) and started again on the same port and data. Both run
+ * against a node of this test's own, not the one other tests share. In both, the partition is
  * paused while the consumer keeps polling, the group keeps its member (no rebalance), indexing resumes by itself,
  * every article is indexed, each written exactly once (the single shard's sequence numbers are 0..n-1 without gaps:
  * a second write of any document would consume one more), and the offsets are committed to the end.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+// The indexer is bound to this test's node, closed after it: the context must not outlive the class in the cache.
+@DirtiesContext
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ElasticsearchOutageIT {
 
@@ -67,14 +76,14 @@ class ElasticsearchOutageIT {
     static final Duration MAX_POLL_INTERVAL = Duration.ofSeconds(5);
     static final JsonMapper JSON = JsonMapper.builder().build();
 
-    static LoopbackRelay relay;
+    /** This test's own node, so stopping it leaves the shared one alone. */
+    static ElasticsearchNode elasticsearch;
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        URI elasticsearch = URI.create(TestInfrastructure.elasticsearchUrl());
-        relay = new LoopbackRelay(elasticsearch.getPort());
+        elasticsearch = ElasticsearchNode.start();
         registry.add("spring.cloud.stream.kafka.binder.brokers", TestInfrastructure::kafkaBootstrapServers);
-        registry.add("parkworld.elasticsearch.uris", relay::url);
+        registry.add("parkworld.elasticsearch.uris", elasticsearch::httpUrl);
         registry.add("parkworld.topics.articles", () -> ARTICLES_TOPIC);
         registry.add("parkworld.topics.issues-parsed", () -> "outage-" + RUN + ".issues.parsed");
         registry.add("parkworld.topics.indexer-dead-letter", () -> "outage-" + RUN + ".indexer.dlq");
@@ -99,14 +108,14 @@ class ElasticsearchOutageIT {
     @Autowired
     MeterRegistry meters;
 
-    /** Straight to Elasticsearch, not through the relay. */
+    /** The test's own client of the node, for counting and inspecting what the indexer wrote. */
     RestClient direct;
     KafkaProducer<byte[], byte[]> producer;
     final AtomicInteger sent = new AtomicInteger();
 
     @BeforeAll
     void connect() throws Exception {
-        this.direct = RestClient.builder(HttpHost.create(TestInfrastructure.elasticsearchUrl())).build();
+        this.direct = RestClient.builder(HttpHost.create(elasticsearch.httpUrl())).build();
         this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 TestInfrastructure.kafkaBootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"),
                 new ByteArraySerializer(), new ByteArraySerializer());
@@ -114,14 +123,9 @@ class ElasticsearchOutageIT {
 
     @AfterAll
     void cleanUp() throws IOException {
-        relay.accept();
         this.producer.close(Duration.ofSeconds(5));
-        this.direct.performRequest(new Request("DELETE", "/" + INDEX + "?ignore_unavailable=true"));
-        Request template = new Request("DELETE", "/_index_template/" + INDEX);
-        template.addParameter("ignore", "404");
-        this.direct.performRequest(template);
         this.direct.close();
-        relay.close();
+        elasticsearch.close();
     }
 
     @Test
@@ -149,20 +153,23 @@ class ElasticsearchOutageIT {
     }
 
     @Test
-    void survivesAnElasticsearchRefusingConnectionsWithoutRebalanceLossOrDuplicate() throws Exception {
+    void survivesAnElasticsearchStoppedAndStartedAgainWithoutRebalanceLossOrDuplicate() throws Exception {
         awaitIndexed(sendArticles(40));
         String member = groupMember();
         double retriesBefore = retries();
 
-        relay.refuse();
+        elasticsearch.stop();
         try {
+            assertThat(refusesConnections(URI.create(elasticsearch.httpUrl())))
+                .as("the stopped node's port refuses connections").isTrue();
             sendArticles(60);
             await().pollDelay(OUTAGE).atMost(OUTAGE.plusSeconds(20)).pollInterval(Duration.ofMillis(200))
                 .until(() -> retries() > retriesBefore + 2);
             assertThat(groupMember()).as("the consumer kept polling: same member, no rebalance").isEqualTo(member);
         }
         finally {
-            relay.accept();
+            // Same port and data; the startup (15-30 s here) is outage too, the indexer is not told about any of it.
+            elasticsearch.startAgain();
         }
 
         awaitIndexed(this.sent.get());
@@ -188,9 +195,11 @@ class ElasticsearchOutageIT {
             .untilAsserted(() -> assertThat(count()).as("documents in " + INDEX).isEqualTo(count));
     }
 
+    /** 0 until the indexer has created the index (it may not have yet when the first test starts). */
     long count() throws IOException {
-        this.direct.performRequest(new Request("POST", "/" + INDEX + "/_refresh"));
-        return json(this.direct.performRequest(new Request("GET", "/" + INDEX + "/_count"))).path("count").asLong();
+        this.direct.performRequest(new Request("POST", "/" + INDEX + "/_refresh?ignore_unavailable=true"));
+        Request count = new Request("GET", "/" + INDEX + "/_count?ignore_unavailable=true");
+        return json(this.direct.performRequest(count)).path("count").asLong();
     }
 
     /** Every document written once: sequence numbers 0..n-1 on the one shard, and the offsets committed to the end. */
@@ -248,6 +257,17 @@ class ElasticsearchOutageIT {
     long elasticsearchPid() throws IOException {
         JsonNode nodes = json(this.direct.performRequest(new Request("GET", "/_nodes/_local/process"))).path("nodes");
         return nodes.properties().iterator().next().getValue().path("process").path("id").asLong();
+    }
+
+    static boolean refusesConnections(URI url) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(url.getHost(), url.getPort()), 1000);
+            return false;
+        } catch (ConnectException refused) {
+            return true;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Neither connected to nor refused by " + url, e);
+        }
     }
 
     static void signal(String signal, long pid) throws Exception {
