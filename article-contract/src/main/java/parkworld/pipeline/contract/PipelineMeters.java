@@ -19,8 +19,9 @@ public final class PipelineMeters {
     public static final String TAG_EVENT_TYPE = "event_type";
 
     /**
-     * Observation (timer and trace span "ingest run"): one triggered ingest run, tag trigger {@code startup} or
-     * {@code schedule}; a trigger skipped because a run is under way counts too. The root span of the run's trace.
+     * Observation (timer and trace span "ingest run"): one triggered ingest run, tag trigger {@code startup},
+     * {@code schedule}, {@code catch-up}, {@code operator}, {@code backfill} or {@code replay}; a trigger skipped
+     * because a run is under way counts too. The root span of the run's trace.
      */
     public static final String INGEST_TRIGGER = "parkworld.ingest.trigger";
     /**
