@@ -19,8 +19,9 @@ public final class PipelineMeters {
     public static final String TAG_EVENT_TYPE = "event_type";
 
     /**
-     * Observation (timer and trace span "ingest run"): one triggered ingest run, tag trigger {@code startup} or
-     * {@code schedule}; a trigger skipped because a run is under way counts too. The root span of the run's trace.
+     * Observation (timer and trace span "ingest run"): one triggered ingest run, tag trigger {@code startup},
+     * {@code schedule}, {@code catch-up}, {@code operator}, {@code backfill} or {@code replay}; a trigger skipped
+     * because a run is under way counts too. The root span of the run's trace.
      */
     public static final String INGEST_TRIGGER = "parkworld.ingest.trigger";
     /**
@@ -29,8 +30,10 @@ public final class PipelineMeters {
      */
     public static final String INGEST_RUN_DURATION = "parkworld.ingest.run.duration";
     /**
-     * Counter: issues seen by an ingest run; tags outcome ({@code published}, {@code unchanged}, {@code duplicate}: the
-     * same bytes as another URL of the run, {@code failed}: not fetched, or rejected as no issue), reason.
+     * Counter: issues seen by an ingest run; tags outcome ({@code published}, {@code unchanged}: announced before,
+     * reason {@code NOT_MODIFIED} when the server answered 304, {@code duplicate}: the same bytes as another URL of the
+     * run, {@code failed}: not fetched, or rejected as no issue, {@code permanently_failed}: skipped, failed too often,
+     * {@code replayed}, {@code discovery_failed}), reason.
      */
     public static final String INGEST_ISSUES = "parkworld.ingest.issues";
 

@@ -1,10 +1,12 @@
 package parkworld.pipeline.ingest.operator;
 
+import io.micrometer.observation.ObservationRegistry;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.http.HttpStatus;
@@ -36,14 +38,17 @@ class OperatorController {
     private final HostPolicy hosts;
     private final OperatorProperties operator;
     private final TaskExecutor executor;
+    private final ObservationRegistry observations;
 
     OperatorController(IngestScheduler scheduler, IssueIngestor ingestor, HostPolicy hosts,
-            OperatorProperties operator, @Qualifier("applicationTaskExecutor") TaskExecutor executor) {
+            OperatorProperties operator, @Qualifier("applicationTaskExecutor") TaskExecutor executor,
+            ObjectProvider<ObservationRegistry> observations) {
         this.scheduler = scheduler;
         this.ingestor = ingestor;
         this.hosts = hosts;
         this.operator = operator;
         this.executor = executor;
+        this.observations = observations.getIfAvailable(() -> ObservationRegistry.NOOP);
     }
 
     @PostMapping("/runs")
@@ -103,7 +108,10 @@ class OperatorController {
         if (this.scheduler.isRunning()) {
             return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error", "a run is under way"));
         }
-        this.executor.execute(() -> this.scheduler.trigger(why, run));
+        // Observed as the scheduled runs are: the root span of the run's trace, carried on by each IssueFetched.
+        String kind = why.startsWith("backfill") ? "backfill" : why.startsWith("replay") ? "replay" : "operator";
+        this.executor.execute(
+                () -> IngestScheduler.observed(this.observations, kind, () -> this.scheduler.trigger(why, run)));
         return ResponseEntity.accepted().body(Map.of("started", why, "status", "/actuator/ingest"));
     }
 

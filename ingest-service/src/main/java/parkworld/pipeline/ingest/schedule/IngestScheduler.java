@@ -2,6 +2,8 @@ package parkworld.pipeline.ingest.schedule;
 
 import io.micrometer.context.ContextSnapshotFactory;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -48,6 +50,23 @@ public final class IngestScheduler {
         this.beforeEachRun = beforeEachRun;
         this.runDeadline = runDeadline;
         this.meters = meters;
+    }
+
+    /**
+     * Does {@code trigger} (which calls {@link #trigger}) as the observation of one triggered run
+     * ({@link PipelineMeters#INGEST_TRIGGER}), the root span of the run's trace: the fetches happen inside it, and each
+     * IssueFetched sent carries it on (traceparent header) to the parser, so one trace leads from the fetch to the
+     * parse. (A plain span would not do: sends are observations, children of the current observation, not of the
+     * current span.) Every trigger goes through here: start-up, schedule, catch-up and the operator's.
+     *
+     * @param kind what triggered the run, a tag of few values: {@code startup}, {@code schedule}, {@code catch-up},
+     *             {@code operator}, {@code backfill}, {@code replay}
+     */
+    public static void observed(ObservationRegistry observations, String kind, Runnable trigger) {
+        Observation.createNotStarted(PipelineMeters.INGEST_TRIGGER, observations)
+            .contextualName("ingest run")
+            .lowCardinalityKeyValue("trigger", kind)
+            .observe(trigger);
     }
 
     /** Runs now unless a run is under way; returns whether it ran to its end. */

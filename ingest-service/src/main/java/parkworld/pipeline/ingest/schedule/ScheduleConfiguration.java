@@ -1,7 +1,6 @@
 package parkworld.pipeline.ingest.schedule;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
@@ -16,7 +15,6 @@ import org.springframework.scheduling.TaskScheduler;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.support.CronTrigger;
 import parkworld.pipeline.blob.BlobStore;
-import parkworld.pipeline.contract.PipelineMeters;
 import parkworld.pipeline.ingest.CrawlerProperties;
 import parkworld.pipeline.ingest.ScheduleProperties;
 import parkworld.pipeline.ingest.StateProperties;
@@ -101,17 +99,9 @@ class ScheduleConfiguration {
             }
         }
 
-        /**
-         * One run as an observation ({@link PipelineMeters#INGEST_TRIGGER}), the root span of its trace: the fetches
-         * happen inside it, and each IssueFetched sent carries it on (traceparent header) to the parser, so one trace
-         * leads from the fetch to the parse. (A plain span would not do: sends are observations, children of the
-         * current observation, not of the current span.)
-         */
+        /** One run as the observation {@link IngestScheduler#observed} describes: the root span of its trace. */
         private void observed(String trigger, String why) {
-            Observation.createNotStarted(PipelineMeters.INGEST_TRIGGER, this.observations)
-                .contextualName("ingest run")
-                .lowCardinalityKeyValue("trigger", trigger)
-                .observe(() -> this.scheduler.trigger(why));
+            IngestScheduler.observed(this.observations, trigger, () -> this.scheduler.trigger(why));
         }
     }
 }

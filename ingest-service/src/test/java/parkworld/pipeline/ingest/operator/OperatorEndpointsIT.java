@@ -13,13 +13,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import parkworld.pipeline.ingest.fetch.FixtureWebsite;
+import parkworld.pipeline.ingest.schedule.IngestScheduler;
 import parkworld.pipeline.testsupport.KafkaTopics;
 import parkworld.pipeline.testsupport.TestInfrastructure;
 
@@ -62,6 +65,9 @@ class OperatorEndpointsIT {
     @LocalServerPort
     int port;
 
+    @Autowired
+    IngestScheduler scheduler;
+
     final HttpClient http = HttpClient.newHttpClient();
     final KafkaTopics kafka = new KafkaTopics(TestInfrastructure.kafkaBootstrapServers());
 
@@ -78,13 +84,17 @@ class OperatorEndpointsIT {
 
     @Test
     void refusesUnauthenticatedAndWrongCredentialsButLeavesHealthOpen() throws Exception {
+        // The topic is shared by the tests of this class, whatever their order.
+        long announcedBefore = this.kafka.countCommitted(FETCHED);
+
         assertThat(call("POST", "/operator/runs", null, null).statusCode()).isEqualTo(401);
         assertThat(call("POST", "/operator/runs", null, "wrong").statusCode()).isEqualTo(401);
         assertThat(call("GET", "/actuator/ingest", null, null).statusCode()).isEqualTo(401);
         assertThat(call("POST", "/operator/replays", null, null).statusCode()).isEqualTo(401);
         assertThat(call("GET", "/actuator/health", null, null).statusCode()).isEqualTo(200);
         assertThat(call("GET", "/actuator/prometheus", null, null).statusCode()).isEqualTo(200);
-        assertThat(this.kafka.countCommitted(FETCHED)).as("nothing started").isZero();
+        assertThat(this.scheduler.isRunning()).as("nothing started").isFalse();
+        assertThat(this.kafka.countCommitted(FETCHED)).as("nothing announced").isEqualTo(announcedBefore);
     }
 
     @Test
@@ -98,7 +108,7 @@ class OperatorEndpointsIT {
     }
 
     @Test
-    void runsABackfillOfTheConfiguredFolderThenReplaysItAndShowsBothInTheStatus() throws Exception {
+    void runsABackfillOfTheConfiguredFolderThenReplaysItEachInItsOwnTraceAndShowsBothInTheStatus() throws Exception {
         try (InputStream pdf = OperatorEndpointsIT.class.getResourceAsStream("/fixtures/issue-121.pdf")) {
             Files.write(BACKFILL.resolve("issue-121.pdf"), pdf.readAllBytes());
         }
@@ -111,6 +121,12 @@ class OperatorEndpointsIT {
             .until(() -> call("POST", "/operator/replays?fromSerial=121&toSerial=121", null, PASSWORD)
                 .statusCode() == 202);
         await().atMost(Duration.ofSeconds(60)).until(() -> this.kafka.countCommitted(FETCHED) == 2);
+        List<String> traceparents = this.kafka.read(FETCHED, 2, Duration.ofSeconds(30)).stream()
+            .map(record -> record.headers().get("traceparent")).toList();
+        assertThat(traceparents).as("each run is the root of a trace the parser joins")
+            .allSatisfy(traceparent -> assertThat(traceparent).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01"));
+        assertThat(traceparents.stream().map(traceparent -> traceparent.substring(3, 35)))
+            .as("the backfill and the replay are two traces").doesNotHaveDuplicates();
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             HttpResponse<String> status = call("GET", "/actuator/ingest", null, PASSWORD);

@@ -2,11 +2,17 @@ package parkworld.pipeline.ingest.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.tracing.Tracer;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,6 +38,8 @@ class IngestServiceIT {
 
     static final Path BLOBS = tempDirectory();
 
+    static final String ETAG = "\"issue-121-v1\"";
+
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("spring.cloud.stream.kafka.binder.brokers", TestInfrastructure::kafkaBootstrapServers);
@@ -53,11 +61,23 @@ class IngestServiceIT {
     @Autowired
     IngestScheduler scheduler;
 
+    @Autowired
+    ObservationRegistry observations;
+
+    @Autowired
+    Tracer tracer;
+
     private final KafkaTopics kafka = new KafkaTopics(TestInfrastructure.kafkaBootstrapServers());
 
     @Test
-    void announcesTheListedIssueOnceAndNotAgainWhenUnchanged() {
-        assertThat(this.scheduler.trigger("test")).isTrue();
+    void announcesTheListedIssueOnceInTheRunsTraceAndAsksForItConditionallyNextTime() {
+        // As the scheduled triggers do: the run is an observation, the root span of the run's trace.
+        AtomicReference<String> runTraceId = new AtomicReference<>();
+        Boolean ran = Observation.createNotStarted("test run", this.observations).observe(() -> {
+            runTraceId.set(this.tracer.currentSpan().context().traceId());
+            return this.scheduler.trigger("test");
+        });
+        assertThat(ran).isTrue();
 
         List<KafkaTopics.Received> records = this.kafka.read(FETCHED, 1, Duration.ofSeconds(30));
         assertThat(records).hasSize(1);
@@ -68,12 +88,24 @@ class IngestServiceIT {
         assertThat(record.headers()).containsEntry(CloudEventHeaders.TYPE, "net.parkworld.issue.fetched.v1")
             .containsEntry(CloudEventHeaders.SUBJECT, "issue-121")
             .containsEntry(CloudEventHeaders.SPEC_VERSION, "1.0");
+        assertThat(record.headers().get("traceparent")).as("the run's trace carried on to the parser")
+            .startsWith("00-" + runTraceId.get() + "-");
         assertThat(Path.of(java.net.URI.create(event.blobUri()))).exists().hasSize(event.sizeBytes());
         assertThat(event.sourceUrl()).isEqualTo(SITE.uri("/weekly/issue-121.pdf").toString());
 
         assertThat(this.scheduler.trigger("second run")).isTrue();
 
         assertThat(this.scheduler.lastReport().unchanged()).isEqualTo(1);
+        List<Integer> issueStatuses = new ArrayList<>();
+        List<Map<String, String>> issueRequests = new ArrayList<>();
+        for (int i = 0; i < SITE.requests().size(); i++) {
+            if (SITE.requests().get(i).equals("/weekly/issue-121.pdf")) {
+                issueStatuses.add(SITE.statuses().get(i));
+                issueRequests.add(SITE.requestHeaders().get(i));
+            }
+        }
+        assertThat(issueStatuses).as("downloaded once, then a 304").containsExactly(200, 304);
+        assertThat(issueRequests.get(1)).containsEntry("If-None-Match", ETAG);
         assertThat(this.kafka.countCommitted(FETCHED)).as("records after an unchanged second run").isEqualTo(1);
         assertThat(SITE.requests()).filteredOn(p -> p.equals("/weekly/evil.pdf")).isEmpty();
     }
@@ -95,7 +127,7 @@ class IngestServiceIT {
                     <a href="http://elsewhere.example.com/weekly/evil.pdf">镜像</a>
                     </body></html>""";
             return new FixtureWebsite().serve("/weekly/", listing.getBytes(StandardCharsets.UTF_8))
-                .serve("/weekly/issue-121.pdf", pdf.readAllBytes());
+                .serveDocument("/weekly/issue-121.pdf", pdf.readAllBytes(), ETAG, "Thu, 04 May 2023 08:00:00 GMT");
         }
         catch (Exception ex) {
             throw new IllegalStateException(ex);
