@@ -67,6 +67,16 @@ public interface BlobStore extends AutoCloseable {
         }
     }
 
+    /**
+     * What is stored at {@code blob}, without reading its bytes (a file's size, an S3 {@code HeadObject}): so a
+     * replay checks a blob is still there, whole, before it announces it. The SHA-256 is the one the blob is named
+     * by (S3: the {@code sha256} metadata written with it, when present); the bytes are not hashed again.
+     *
+     * @throws BlobUnavailableException as {@link #open(URI)}
+     * @throws IOException              when the store itself cannot be reached (worth retrying)
+     */
+    StoredBlob stat(URI blob) throws IOException;
+
     /** Every stored blob, in no particular order (for a replay of the archive). */
     List<StoredBlob> list() throws IOException;
 

@@ -67,6 +67,16 @@ public final class LocalDirectoryBlobStore implements BlobStore {
     }
 
     @Override
+    public StoredBlob stat(URI blob) throws IOException {
+        Path path = locate(blob);
+        if (!Sha256.isBlobName(path.getFileName().toString()) || !Files.isRegularFile(path)
+                || !Files.isReadable(path)) {
+            throw missing(blob);
+        }
+        return new StoredBlob(path.toUri(), BlobNames.sha256(path.getFileName().toString()), Files.size(path));
+    }
+
+    @Override
     public List<StoredBlob> list() throws IOException {
         List<StoredBlob> blobs = new ArrayList<>();
         try (DirectoryStream<Path> files = Files.newDirectoryStream(this.directory)) {

@@ -100,12 +100,40 @@ public final class S3BlobStore implements BlobStore {
             return this.s3.getObject(g -> g.bucket(this.bucket).key(key));
         }
         catch (NoSuchKeyException ex) {
-            throw new BlobUnavailableException(BlobUnavailableException.Reason.MISSING,
-                    "blob " + blob + " is not stored in the blob store " + location());
+            throw missing(blob);
         }
         catch (SdkException ex) {
             throw translate(ex, "reading " + blob);
         }
+    }
+
+    @Override
+    public StoredBlob stat(URI blob) throws IOException {
+        String key = keyOf(blob);
+        if (!Sha256.isBlobName(key.substring(key.lastIndexOf('/') + 1))) {
+            throw missing(blob);
+        }
+        HeadObjectResponse head;
+        try {
+            head = this.s3.headObject(h -> h.bucket(this.bucket).key(key));
+        }
+        catch (NoSuchKeyException ex) {
+            throw missing(blob);
+        }
+        catch (S3Exception ex) {
+            // A HEAD answer has no body, so a 404 may come without the NoSuchKey code.
+            if (ex.statusCode() == 404) {
+                throw missing(blob);
+            }
+            throw translate(ex, "looking up " + blob);
+        }
+        catch (SdkException ex) {
+            throw translate(ex, "looking up " + blob);
+        }
+        String name = key.substring(key.lastIndexOf('/') + 1);
+        String sha256 = head.metadata() == null ? null : head.metadata().get("sha256");
+        return new StoredBlob(uri(key), sha256 != null ? sha256 : BlobNames.sha256(name),
+                head.contentLength() == null ? -1 : head.contentLength());
     }
 
     @Override
@@ -143,6 +171,11 @@ public final class S3BlobStore implements BlobStore {
 
     private URI uri(String key) {
         return URI.create("s3://" + this.bucket + "/" + key);
+    }
+
+    private BlobUnavailableException missing(URI blob) {
+        return new BlobUnavailableException(BlobUnavailableException.Reason.MISSING,
+                "blob " + blob + " is not stored in the blob store " + location());
     }
 
     /** The key a URI names, refused unless it is in this store's bucket under its prefix. */

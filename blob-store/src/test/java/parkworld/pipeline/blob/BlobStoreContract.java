@@ -43,6 +43,15 @@ abstract class BlobStoreContract {
     }
 
     @Test
+    void statesAStoredBlobsSizeAndSha256WithoutReadingIt() throws IOException {
+        BlobStore store = store();
+        byte[] content = pdf("stat");
+        StoredBlob blob = put(store, content);
+
+        assertThat(store.stat(blob.uri())).isEqualTo(blob);
+    }
+
+    @Test
     void leavesTheCallersFileInPlace() throws IOException {
         BlobStore store = store();
         byte[] content = pdf("kept");
@@ -131,6 +140,8 @@ abstract class BlobStoreContract {
         assertThatThrownBy(() -> store.open(uri).close()).isInstanceOfSatisfying(BlobUnavailableException.class,
                 ex -> assertThat(ex.reason()).isEqualTo(reason));
         assertThatThrownBy(() -> store.file(uri).close()).isInstanceOfSatisfying(BlobUnavailableException.class,
+                ex -> assertThat(ex.reason()).isEqualTo(reason));
+        assertThatThrownBy(() -> store.stat(uri)).isInstanceOfSatisfying(BlobUnavailableException.class,
                 ex -> assertThat(ex.reason()).isEqualTo(reason));
     }
 

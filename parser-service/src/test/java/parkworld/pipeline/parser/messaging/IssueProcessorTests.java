@@ -209,6 +209,11 @@ class IssueProcessorTests {
             }
 
             @Override
+            public StoredBlob stat(java.net.URI blob) throws java.io.IOException {
+                throw new java.io.IOException("Cannot reach S3 (looking up " + blob + " at http://127.0.0.1:9)");
+            }
+
+            @Override
             public List<StoredBlob> list() {
                 return List.of();
             }
