@@ -3,6 +3,7 @@ package parkworld.pipeline.ingest.run;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import parkworld.pipeline.blob.BlobStore;
+import parkworld.pipeline.blob.BlobUnavailableException;
 import parkworld.pipeline.blob.StoredBlob;
 import parkworld.pipeline.contract.DeadLetterReason;
 import parkworld.pipeline.contract.IssueFetched;
@@ -118,6 +120,11 @@ public final class IssueIngestor {
     /**
      * Re-announces issues already in the blob store, as the state records them, without fetching anything: so a new
      * parser version re-parses the archive. Each stored document once, whatever number of URLs it was found at.
+     * Each blob is looked up first (its size, without reading it): one that is gone ({@code BLOB_MISSING}), of
+     * another size or SHA-256 ({@code BLOB_CORRUPT}), outside the store ({@code BLOB_OUTSIDE_STORE}: the store
+     * moved) or that the store cannot tell ({@code BLOB_STORE_UNAVAILABLE}) is not announced, since the parser could
+     * only dead-letter it: it is counted, logged and listed with its reason in the run summary; a candidate whose blob
+     * is gone or wrong is recorded as failed, so the next run downloads it in full and stores it again.
      *
      * @param fromSerial lowest issue serial to replay, inclusive ({@code Long.MIN_VALUE}: from the first)
      * @param toSerial   highest, inclusive ({@code Long.MAX_VALUE}: to the last); keys without a serial are replayed
@@ -141,6 +148,35 @@ public final class IssueIngestor {
             }
             this.progress.started(trigger, bySha256.size());
             for (CandidateState candidate : bySha256.values()) {
+                if (Thread.currentThread().isInterrupted()) {
+                    log.warn("Replay interrupted after {} issue(s)", published.size());
+                    break;
+                }
+                Optional<String> problem = blobProblem(candidate);
+                if (problem.isPresent()) {
+                    String reason = problem.get().substring(0, problem.get().indexOf(' '));
+                    log.error("Issue {} not replayed: {}", candidate.issueKey(), problem.get());
+                    count("failed", reason);
+                    failures.add(candidate.issueKey() + ": " + problem.get());
+                    try {
+                        // The blob is gone or wrong: recorded failed, so the next run downloads it in full and stores
+                        // it again. A store that cannot answer says nothing about the blob: nothing recorded.
+                        if (!reason.equals("BLOB_STORE_UNAVAILABLE")) {
+                            session.record(candidate.storeFailed(problem.get(), this.clock.instant()));
+                        }
+                    }
+                    catch (FencedException ex) {
+                        log.warn("Replay stopped, FENCED: {}", ex.getMessage());
+                        failures.add("replay: FENCED " + ex.getMessage());
+                        fenced = true;
+                        break;
+                    }
+                    catch (LedgerException ex) {
+                        log.warn("Failure of {} not recorded: {}", candidate.url(), ex.getMessage());
+                    }
+                    this.progress.candidateDone();
+                    continue;
+                }
                 IssueFetched event = new IssueFetched(IssueFetched.SCHEMA_VERSION, candidate.issueKey(),
                         candidate.blobUri(), candidate.url(), candidate.sha256(), candidate.sizeBytes(),
                         this.clock.instant());
@@ -178,6 +214,39 @@ public final class IssueIngestor {
         }
         finally {
             this.progress.ended();
+        }
+    }
+
+    /**
+     * What is wrong with the blob the state records for {@code candidate} ("REASON message"), or empty when it is
+     * stored with the recorded size and SHA-256. Cheap: a file's size or an S3 HEAD, no bytes read.
+     */
+    private Optional<String> blobProblem(CandidateState candidate) {
+        URI uri;
+        try {
+            uri = URI.create(candidate.blobUri());
+        }
+        catch (IllegalArgumentException ex) {
+            return Optional.of("BLOB_MISSING the state names no valid blob URI (" + candidate.blobUri() + ")");
+        }
+        try {
+            var stored = this.blobs.stat(uri);
+            if (stored.sizeBytes() != candidate.sizeBytes()) {
+                return Optional.of("BLOB_CORRUPT " + uri + " has " + stored.sizeBytes() + " bytes, the state says "
+                        + candidate.sizeBytes());
+            }
+            if (!stored.sha256().equals(candidate.sha256())) {
+                return Optional.of("BLOB_CORRUPT " + uri + " is stored as sha256 " + stored.sha256()
+                        + ", the state says " + candidate.sha256());
+            }
+            return Optional.empty();
+        }
+        catch (BlobUnavailableException ex) {
+            return Optional.of((ex.reason() == BlobUnavailableException.Reason.MISSING ? "BLOB_MISSING "
+                    : "BLOB_OUTSIDE_STORE ") + ex.getMessage());
+        }
+        catch (IOException ex) {
+            return Optional.of("BLOB_STORE_UNAVAILABLE " + ex.getMessage());
         }
     }
 
@@ -234,6 +303,12 @@ public final class IssueIngestor {
             log.info("Ingest run ({}) discovered {} issue(s)", this.trigger, links.size());
             IssueIngestor.this.progress.started(this.trigger, links.size());
             for (IssueLink link : links) {
+                // An abandoned run (past its deadline) is interrupted: it stops before the next candidate, even when
+                // the one it was on swallowed the interrupt (a download cut off at its own deadline).
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new InterruptedException("ingest run (" + this.trigger + ") interrupted after "
+                            + IssueIngestor.this.progress.doneSoFar() + " of " + links.size() + " candidate(s)");
+                }
                 MDC.put("issueKey", link.issueKey());
                 try {
                     candidate(link);
@@ -312,6 +387,25 @@ public final class IssueIngestor {
                 failed(known, rejection ? CandidateStatus.REJECTED : CandidateStatus.FAILED,
                         ex.reason() + " " + ex.getMessage(), now);
             }
+            catch (BlobStoreFailure ex) {
+                // Ingest's own storage refused (S3 credentials, an outage): not the candidate's fault, so the attempt
+                // does not count towards the retry limit. Nothing was announced; S3 stores an object whole or not at
+                // all, a directory store moves a complete copy into place, so nothing half-stored either.
+                log.error("Issue {} not stored, not announced: {}; tried again on the next run", link.issueKey(),
+                        ex.getMessage());
+                count("failed", "BLOB_STORE_UNAVAILABLE");
+                String error = "BLOB_STORE_UNAVAILABLE " + ex.getMessage();
+                this.failures.add(known.issueKey() + ": " + error);
+                try {
+                    this.session.record(known.storeFailed(error, now));
+                }
+                catch (FencedException fenced) {
+                    throw fenced;
+                }
+                catch (LedgerException unrecorded) {
+                    log.warn("Failure of {} not recorded: {}", known.url(), unrecorded.getMessage());
+                }
+            }
             catch (FencedException ex) {
                 throw ex;
             }
@@ -332,7 +426,7 @@ public final class IssueIngestor {
         }
 
         private void fetched(IssueLink link, CandidateState known, FetchedDocument document, Instant now)
-                throws IOException, LedgerException, InvalidEventException {
+                throws BlobStoreFailure, LedgerException, InvalidEventException {
             String sha256 = document.sha256();
             IssueLink first = this.seenThisRun.putIfAbsent(sha256, link);
             if (first != null) {
@@ -343,12 +437,21 @@ public final class IssueIngestor {
                         + " " + first.uri());
                 return;
             }
+            // Stored before it is announced, outside the transaction (the store cannot join it): a crash in between
+            // leaves a blob nobody announced, named by its sha256, which the next run's put finds and announces.
+            // Bytes announced before are put too (a no-op when stored): that repairs a blob lost from the store.
+            StoredBlob blob;
+            try {
+                blob = IssueIngestor.this.blobs.put(document.file(), sha256, document.sizeBytes());
+            }
+            catch (IOException ex) {
+                throw new BlobStoreFailure(ex);
+            }
             Optional<CandidateState> announcedBefore = this.session.state().announcedWithSha256(sha256);
             if (announcedBefore.isPresent()) {
-                unchanged(link, known, announcedBefore.get(), document, now);
+                unchanged(link, known, announcedBefore.get(), blob, document, now);
                 return;
             }
-            StoredBlob blob = IssueIngestor.this.blobs.put(document.file(), sha256, document.sizeBytes());
             announce(link, known, blob, document, now);
         }
 
@@ -368,18 +471,20 @@ public final class IssueIngestor {
             this.published.add(link.issueKey());
         }
 
-        private void unchanged(IssueLink link, CandidateState known, CandidateState announced,
+        private void unchanged(IssueLink link, CandidateState known, CandidateState announced, StoredBlob blob,
                 FetchedDocument document, Instant now) throws LedgerException {
             log.debug("Issue {} unchanged (sha256 {}), not announced again", link.issueKey(), announced.sha256());
             count("unchanged", "none");
             this.unchanged++;
+            String blobUri = blob.uri().toASCIIString();
             if (known.status() != CandidateStatus.ANNOUNCED || !announced.sha256().equals(known.sha256())
+                    || !blobUri.equals(known.blobUri())
                     || !Objects.equals(known.etag(), document.etag())
                     || !Objects.equals(known.lastModified(), document.lastModified())) {
                 // Recorded so this URL counts as announced too (same bytes elsewhere), attempts start over, and the
                 // next run's conditional GET sends the validators the server gave now.
                 this.session.record(new CandidateState(known.url(), link.issueKey(), CandidateStatus.ANNOUNCED,
-                        announced.sha256(), announced.sizeBytes(), announced.blobUri(), document.etag(),
+                        announced.sha256(), announced.sizeBytes(), blobUri, document.etag(),
                         document.lastModified(), 0, null, known.firstSeen(), now, announced.lastAnnounced()));
             }
         }
@@ -415,6 +520,14 @@ public final class IssueIngestor {
                     IssueIngestor.this.clock.instant(), this.outcome, report.discovered(), report.published().size(),
                     report.unchanged(), this.notModified, report.rejected().size(), report.failures().size(),
                     report.permanentlyFailed().size(), reasons);
+        }
+    }
+
+    /** The blob store failed storing a document (not the document's fault). */
+    private static final class BlobStoreFailure extends Exception {
+
+        BlobStoreFailure(IOException cause) {
+            super(cause.getMessage(), cause);
         }
     }
 

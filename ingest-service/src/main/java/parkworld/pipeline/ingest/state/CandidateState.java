@@ -42,6 +42,17 @@ public record CandidateState(String url, String issueKey, CandidateStatus status
                 this.lastModified, tried, error, this.firstSeen, now, this.lastAnnounced);
     }
 
+    /**
+     * This candidate when ingest itself failed with it (the blob store refused, a stored blob is gone): failed, with
+     * the error, but the attempt is not counted, since no retry limit should give up on an issue for an outage of
+     * ingest's own storage. What was announced before (sha256, blob) is kept.
+     */
+    public CandidateState storeFailed(String error, Instant now) {
+        return new CandidateState(this.url, this.issueKey, CandidateStatus.FAILED, this.sha256, this.sizeBytes,
+                this.blobUri, this.etag, this.lastModified, this.attempts, error, this.firstSeen, now,
+                this.lastAnnounced);
+    }
+
     /** A candidate no run has recorded yet. */
     public static CandidateState firstSeen(String url, String issueKey, Instant now) {
         return new CandidateState(url, issueKey, CandidateStatus.FAILED, null, 0, null, null, null, 0, null, now, null,

@@ -10,11 +10,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.io.IOException;
+import java.net.URI;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import parkworld.pipeline.contract.EventJson;
 import parkworld.pipeline.contract.EventType;
+import parkworld.pipeline.blob.BlobStore;
 import parkworld.pipeline.blob.LocalDirectoryBlobStore;
+import parkworld.pipeline.blob.StoredBlob;
 import parkworld.pipeline.contract.IssueFetched;
 import parkworld.pipeline.contract.PipelineMeters;
 import parkworld.pipeline.ingest.discovery.FolderDiscovery;
@@ -43,9 +48,69 @@ class IssueIngestorTests {
     }
 
     private IssueIngestor ingestor(IssueDiscovery discovery, int maxAttempts) throws Exception {
-        return new IssueIngestor(discovery, reader(), new LocalDirectoryBlobStore(this.blobs), this.ledger,
-                maxAttempts, "test", new RunProgress(this.clock, Duration.ofMinutes(1), this.meters), this.clock,
-                this.meters);
+        return ingestor(discovery, maxAttempts, new LocalDirectoryBlobStore(this.blobs));
+    }
+
+    private IssueIngestor ingestor(IssueDiscovery discovery, int maxAttempts, BlobStore store) {
+        return new IssueIngestor(discovery, reader(), store, this.ledger, maxAttempts, "test",
+                new RunProgress(this.clock, Duration.ofMinutes(1), this.meters), this.clock, this.meters);
+    }
+
+    private double issues(String outcome, String reason) {
+        return this.meters.counter(PipelineMeters.INGEST_ISSUES, PipelineMeters.TAG_OUTCOME, outcome,
+                PipelineMeters.TAG_REASON, reason).count();
+    }
+
+    private String urlOf(String file) {
+        return this.source.resolve(file).toUri().toASCIIString();
+    }
+
+    private Path blobOf(String file) {
+        return Path.of(URI.create(this.ledger.candidate(urlOf(file)).blobUri()));
+    }
+
+    /** The directory store, whose puts fail as {@code failure} says (null: they succeed). */
+    private static final class FailingStore implements BlobStore {
+
+        final LocalDirectoryBlobStore store;
+        final AtomicInteger puts = new AtomicInteger();
+        volatile java.util.function.IntFunction<Throwable> failure = put -> null;
+
+        FailingStore(Path directory) throws IOException {
+            this.store = new LocalDirectoryBlobStore(directory);
+        }
+
+        @Override
+        public StoredBlob put(Path file, String sha256, long sizeBytes) throws IOException {
+            Throwable failed = this.failure.apply(this.puts.incrementAndGet());
+            if (failed instanceof IOException io) {
+                throw io;
+            }
+            if (failed instanceof Error error) {
+                throw error;
+            }
+            return this.store.put(file, sha256, sizeBytes);
+        }
+
+        @Override
+        public java.io.InputStream open(URI blob) throws IOException {
+            return this.store.open(blob);
+        }
+
+        @Override
+        public StoredBlob stat(URI blob) throws IOException {
+            return this.store.stat(blob);
+        }
+
+        @Override
+        public List<StoredBlob> list() throws IOException {
+            return this.store.list();
+        }
+
+        @Override
+        public URI location() {
+            return this.store.location();
+        }
     }
 
     private DocumentReader reader() {
@@ -222,5 +287,122 @@ class IssueIngestorTests {
         assertThat(this.announced.subList(4, 6)).extracting(IssueFetched::issueKey)
             .containsExactlyInAnyOrder("issue-121", "issue-122");
         assertThat(this.ledger.runs().get(0).trigger()).isEqualTo("replay 121..122");
+    }
+
+    @Test
+    void aReplayAnnouncesNoBlobThatIsGoneAndSaysWhy() throws Exception {
+        Files.write(this.source.resolve("issue-121.pdf"), "%PDF-121".getBytes());
+        Files.write(this.source.resolve("issue-122.pdf"), "%PDF-122".getBytes());
+        ingestor().run();
+        Files.delete(blobOf("issue-121.pdf"));
+
+        IngestReport replay = ingestor().replay(Long.MIN_VALUE, Long.MAX_VALUE);
+
+        assertThat(replay.published()).containsExactly("issue-122");
+        assertThat(replay.failures()).singleElement().asString().startsWith("issue-121: BLOB_MISSING");
+        assertThat(this.announced).extracting(IssueFetched::issueKey)
+            .containsExactlyInAnyOrder("issue-121", "issue-122", "issue-122");
+        assertThat(issues("failed", "BLOB_MISSING")).isEqualTo(1);
+        assertThat(this.ledger.runs().get(0).outcome()).isEqualTo("partial");
+        assertThat(this.ledger.runs().get(0).reasons()).singleElement().asString().contains("BLOB_MISSING");
+        var recorded = this.ledger.candidate(urlOf("issue-121.pdf"));
+        assertThat(recorded.status()).isEqualTo(CandidateStatus.FAILED);
+        assertThat(recorded.lastError()).startsWith("BLOB_MISSING");
+        assertThat(recorded.attempts()).as("not the issue's fault: no attempt counted").isZero();
+    }
+
+    @Test
+    void aReplayAnnouncesNoBlobOfAnotherSize() throws Exception {
+        Files.write(this.source.resolve("issue-121.pdf"), "%PDF-121".getBytes());
+        ingestor().run();
+        Files.write(blobOf("issue-121.pdf"), "%PDF-1".getBytes());
+
+        IngestReport replay = ingestor().replay(Long.MIN_VALUE, Long.MAX_VALUE);
+
+        assertThat(replay.published()).isEmpty();
+        assertThat(replay.failures()).singleElement().asString()
+            .contains("issue-121: BLOB_CORRUPT", "has 6 bytes, the state says 8");
+        assertThat(this.announced).hasSize(1);
+        assertThat(issues("failed", "BLOB_CORRUPT")).isEqualTo(1);
+    }
+
+    @Test
+    void theNextRunStoresALostBlobAgainSoTheReplayAfterItAnnouncesIt() throws Exception {
+        Files.write(this.source.resolve("issue-121.pdf"), "%PDF-121".getBytes());
+        ingestor().run();
+        Path blob = blobOf("issue-121.pdf");
+        Files.delete(blob);
+        ingestor().replay(Long.MIN_VALUE, Long.MAX_VALUE);
+
+        IngestReport next = ingestor().run();
+        IngestReport replay = ingestor().replay(Long.MIN_VALUE, Long.MAX_VALUE);
+
+        assertThat(next.published()).as("the same bytes: not announced again").isEmpty();
+        assertThat(next.unchanged()).isEqualTo(1);
+        assertThat(blob).hasBinaryContent("%PDF-121".getBytes());
+        assertThat(this.ledger.candidate(urlOf("issue-121.pdf")).status()).isEqualTo(CandidateStatus.ANNOUNCED);
+        assertThat(replay.published()).containsExactly("issue-121");
+    }
+
+    @Test
+    void aBlobStoredByARunThatDiedBeforeItsCommitIsAnnouncedByTheNextRun() throws Exception {
+        Path pdf = Files.write(this.source.resolve("issue-121.pdf"), "%PDF-121".getBytes());
+        // The orphan a crash between storing and committing leaves: named by its sha256, announced by nobody.
+        StoredBlob orphan = new LocalDirectoryBlobStore(this.blobs).put(pdf, parkworld.pipeline.contract.Sha256.hex(
+                Files.readAllBytes(pdf)), Files.size(pdf));
+
+        IngestReport report = ingestor().run();
+
+        assertThat(report.published()).containsExactly("issue-121");
+        assertThat(this.announced).singleElement().extracting(IssueFetched::blobUri)
+            .isEqualTo(orphan.uri().toASCIIString());
+        assertThat(new LocalDirectoryBlobStore(this.blobs).list()).containsExactly(orphan);
+    }
+
+    @Test
+    void aBlobStoreThatRefusesFailsTheCandidateWithItsReasonAnnouncesNothingAndCountsNoAttempt() throws Exception {
+        Files.write(this.source.resolve("issue-121.pdf"), "%PDF-121".getBytes());
+        FailingStore store = new FailingStore(this.blobs);
+        store.failure = put -> new IOException("S3 refused access (403 SignatureDoesNotMatch) (storing "
+                + "s3://parkworld-blobs/x.pdf at http://127.0.0.1:9000): check the credentials");
+
+        IngestReport first = ingestor(new FolderDiscovery(this.source), 2, store).run();
+        IngestReport second = ingestor(new FolderDiscovery(this.source), 2, store).run();
+        IngestReport third = ingestor(new FolderDiscovery(this.source), 2, store).run();
+        store.failure = put -> null;
+        IngestReport fixed = ingestor(new FolderDiscovery(this.source), 2, store).run();
+
+        assertThat(first.failures()).singleElement().asString()
+            .startsWith("issue-121: BLOB_STORE_UNAVAILABLE S3 refused access (403 SignatureDoesNotMatch)");
+        assertThat(List.of(first.published(), second.published(), third.published())).allMatch(List::isEmpty);
+        assertThat(third.permanentlyFailed()).as("a storage outage is not the issue's fault").isEmpty();
+        assertThat(issues("failed", "BLOB_STORE_UNAVAILABLE")).isEqualTo(3);
+        assertThat(fixed.published()).containsExactly("issue-121");
+        assertThat(this.announced).singleElement().extracting(IssueFetched::issueKey).isEqualTo("issue-121");
+        assertThat(store.list()).hasSize(1);
+    }
+
+    @Test
+    void aBackfillThatDiedMidRunResumesAfterItsLastCommittedIssueAndAnnouncesNoneTwice() throws Exception {
+        for (int serial = 101; serial <= 104; serial++) {
+            Files.write(this.source.resolve("issue-" + serial + ".pdf"), ("%PDF-" + serial).getBytes());
+        }
+        FailingStore store = new FailingStore(this.blobs);
+        // The process dies while storing the third issue (an Error nothing catches, as a kill would end it).
+        store.failure = put -> put == 3 ? new OutOfMemoryError("simulated crash") : null;
+        IssueIngestor crashing = ingestor(new FolderDiscovery(this.source), 3, store);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> crashing.run("backfill folder", new FolderDiscovery(this.source), true))
+            .isInstanceOf(OutOfMemoryError.class);
+        assertThat(this.announced).extracting(IssueFetched::issueKey).containsExactly("issue-101", "issue-102");
+
+        IngestReport resumed = ingestor(new FolderDiscovery(this.source), 3, store)
+            .run("backfill folder", new FolderDiscovery(this.source), true);
+
+        assertThat(resumed.published()).containsExactly("issue-103", "issue-104");
+        assertThat(resumed.unchanged()).isEqualTo(2);
+        assertThat(this.announced).extracting(IssueFetched::issueKey)
+            .containsExactly("issue-101", "issue-102", "issue-103", "issue-104");
     }
 }
