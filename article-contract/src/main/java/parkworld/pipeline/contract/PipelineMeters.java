@@ -58,6 +58,14 @@ public final class PipelineMeters {
     public static final String INGEST_RUN_CANDIDATES_TOTAL = "parkworld.ingest.run.candidates.total";
     /** Gauge: candidates the ingest run (or backfill) under way has finished with; done/total is its progress. */
     public static final String INGEST_RUN_CANDIDATES_DONE = "parkworld.ingest.run.candidates.done";
+    /** Gauge: candidates per minute the ingest run (or backfill) under way has finished since it started; 0 when none. */
+    public static final String INGEST_RUN_CANDIDATES_RATE = "parkworld.ingest.run.candidates.per.minute";
+    /**
+     * Counter: ingest triggers refused because a run is under way in this process; tags trigger (the kind, as
+     * {@link #INGEST_TRIGGER}), reason {@code run_under_way} or {@code abandoned_run_still_stopping} (a run past its
+     * deadline that has not stopped yet).
+     */
+    public static final String INGEST_TRIGGERS_REFUSED = "parkworld.ingest.triggers.refused";
 
     /** Timer: parsing one issue; tag outcome. */
     public static final String PARSER_PARSE_DURATION = "parkworld.parser.parse.duration";

@@ -16,10 +16,13 @@ import org.springframework.validation.annotation.Validated;
  * @param runOnStartup also run once as soon as the service is ready (on-demand runs and backfills)
  * @param runDeadline  how long one run may take; past it the run is interrupted and abandoned, so a hung run never
  *                     holds back the later ones
+ * @param abandonedRunWait how long the trigger waits, past the deadline, for the interrupted run's thread to stop; a
+ *                     run finishing a download stops at the latest at its document deadline. Until it has stopped,
+ *                     every trigger is refused (never two runs at once)
  */
 @Validated
 @ConfigurationProperties("parkworld.ingest.schedule")
 public record ScheduleProperties(@NotBlank @DefaultValue("0 0 6 * * MON") String cron,
         @NotBlank @DefaultValue("Asia/Shanghai") String zone, @DefaultValue("true") boolean runOnStartup,
-        @NotNull @DefaultValue("6h") Duration runDeadline) {
+        @NotNull @DefaultValue("6h") Duration runDeadline, @NotNull @DefaultValue("1m") Duration abandonedRunWait) {
 }

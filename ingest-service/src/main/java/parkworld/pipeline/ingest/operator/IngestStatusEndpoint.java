@@ -7,6 +7,7 @@ import java.util.TreeMap;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import parkworld.pipeline.ingest.run.RunProgress;
+import parkworld.pipeline.ingest.schedule.IngestScheduler;
 import parkworld.pipeline.ingest.state.CandidateState;
 import parkworld.pipeline.ingest.state.CandidateStatus;
 import parkworld.pipeline.ingest.state.IngestLedger;
@@ -14,17 +15,20 @@ import parkworld.pipeline.ingest.state.IngestState;
 
 /**
  * {@code /actuator/ingest}: the last runs of any replica (from the state topic), candidates by status, the permanently
- * failed ones with their last error, and the progress of the run under way in this process.
+ * failed ones with their last error, the progress of the run under way in this process, and what holds this
+ * process's run slot ({@code runSlot}: a run, or an abandoned one still stopping; triggers are refused meanwhile).
  */
 @Endpoint(id = "ingest")
 class IngestStatusEndpoint {
 
     private final IngestLedger ledger;
     private final RunProgress progress;
+    private final IngestScheduler scheduler;
 
-    IngestStatusEndpoint(IngestLedger ledger, RunProgress progress) {
+    IngestStatusEndpoint(IngestLedger ledger, RunProgress progress, IngestScheduler scheduler) {
         this.ledger = ledger;
         this.progress = progress;
+        this.scheduler = scheduler;
     }
 
     @ReadOperation
@@ -32,6 +36,7 @@ class IngestStatusEndpoint {
         Map<String, Object> status = new LinkedHashMap<>();
         RunProgress.Snapshot running = this.progress.snapshot();
         status.put("running", running == null ? Map.of() : running);
+        status.put("runSlot", this.scheduler.runUnderWay().orElse("free"));
         IngestState state;
         try {
             state = this.ledger.read();

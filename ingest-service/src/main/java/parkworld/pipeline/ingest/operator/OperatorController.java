@@ -6,6 +6,8 @@ import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.RejectedExecutionException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.task.TaskExecutor;
@@ -105,13 +107,24 @@ class OperatorController {
     }
 
     private ResponseEntity<Map<String, Object>> start(String why, IngestScheduler.IngestRun run) {
-        if (this.scheduler.isRunning()) {
-            return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error", "a run is under way"));
+        // The slot is taken before the answer, so a 202 means this run starts and a 409 that it does not (not queued).
+        Optional<IngestScheduler.Slot> slot = this.scheduler.claim(why);
+        if (slot.isEmpty()) {
+            return ResponseEntity.status(HttpStatus.CONFLICT)
+                .body(Map.of("error", "not started: " + this.scheduler.runUnderWay().orElse("a run is under way")
+                        + "; nothing is queued, try again when it has ended", "status", "/actuator/ingest"));
         }
         // Observed as the scheduled runs are: the root span of the run's trace, carried on by each IssueFetched.
         String kind = why.startsWith("backfill") ? "backfill" : why.startsWith("replay") ? "replay" : "operator";
-        this.executor.execute(
-                () -> IngestScheduler.observed(this.observations, kind, () -> this.scheduler.trigger(why, run)));
+        try {
+            this.executor.execute(() -> IngestScheduler.observed(this.observations, kind,
+                    () -> this.scheduler.run(slot.get(), run)));
+        }
+        catch (RejectedExecutionException ex) {
+            this.scheduler.release(slot.get());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .body(Map.of("error", "not started: the service is shutting down"));
+        }
         return ResponseEntity.accepted().body(Map.of("started", why, "status", "/actuator/ingest"));
     }
 

@@ -13,8 +13,8 @@ import parkworld.pipeline.contract.PipelineMeters;
 
 /**
  * Progress of the run under way (a backfill of thousands of issues runs for hours): candidates done of total, and
- * the rate, as gauges ({@link PipelineMeters#INGEST_RUN_CANDIDATES_TOTAL}, {@link PipelineMeters#INGEST_RUN_CANDIDATES_DONE})
- * and a log line at most every {@code logEvery}.
+ * the rate, as gauges ({@link PipelineMeters#INGEST_RUN_CANDIDATES_TOTAL}, {@link PipelineMeters#INGEST_RUN_CANDIDATES_DONE},
+ * {@link PipelineMeters#INGEST_RUN_CANDIDATES_RATE}) and a log line at most every {@code logEvery}.
  */
 public final class RunProgress {
 
@@ -37,14 +37,21 @@ public final class RunProgress {
         Gauge.builder(PipelineMeters.INGEST_RUN_CANDIDATES_DONE, this.done, AtomicInteger::get)
             .description("Candidates the run under way has finished with")
             .register(meters);
+        Gauge.builder(PipelineMeters.INGEST_RUN_CANDIDATES_RATE, this, progress -> {
+            Snapshot running = progress.snapshot();
+            return running == null ? 0 : running.perMinute();
+        })
+            .description("Candidates per minute the run under way has finished since it started")
+            .register(meters);
     }
 
     void started(String why, int candidates) {
-        this.trigger.set(why);
+        // The trigger last: a snapshot taken meanwhile sees either no run or this one whole.
         this.startedAt = this.clock.instant();
         this.lastLogged = this.startedAt;
         this.done.set(0);
         this.total.set(candidates);
+        this.trigger.set(why);
     }
 
     void candidateDone() {
@@ -56,6 +63,10 @@ public final class RunProgress {
             log.info("Ingest run ({}) progress: {}/{} candidates, {} per minute", snapshot.trigger(), snapshot.done(),
                     snapshot.total(), String.format("%.1f", snapshot.perMinute()));
         }
+    }
+
+    int doneSoFar() {
+        return this.done.get();
     }
 
     void ended() {

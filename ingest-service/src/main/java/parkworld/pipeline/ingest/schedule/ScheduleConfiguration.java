@@ -53,7 +53,8 @@ class ScheduleConfiguration {
     @Bean
     IngestScheduler ingestScheduler(IssueIngestor ingestor, PoliteHttpClient http, ScheduleProperties schedule,
             MeterRegistry meters) {
-        return new IngestScheduler(ingestor::run, http::newRun, schedule.runDeadline(), meters);
+        return new IngestScheduler(ingestor::run, http::newRun, schedule.runDeadline(), schedule.abandonedRunWait(),
+                meters);
     }
 
     @Bean

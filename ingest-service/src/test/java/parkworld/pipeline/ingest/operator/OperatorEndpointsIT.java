@@ -98,6 +98,26 @@ class OperatorEndpointsIT {
     }
 
     @Test
+    void refusesARunWhileAnotherHoldsTheSlotAndSaysWhichNothingQueued() throws Exception {
+        IngestScheduler.Slot held = this.scheduler.claim("held by the operator test").orElseThrow();
+        HttpResponse<String> refused;
+        HttpResponse<String> status;
+        try {
+            refused = call("POST", "/operator/runs", null, PASSWORD);
+            status = call("GET", "/actuator/ingest", null, PASSWORD);
+        }
+        finally {
+            this.scheduler.release(held);
+        }
+
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(refused.body()).contains("not started: run (held by the operator test) under way since",
+                "nothing is queued");
+        assertThat(status.body()).contains("\"runSlot\":\"run (held by the operator test) under way since");
+        assertThat(this.scheduler.isRunning()).as("the refused run never started").isFalse();
+    }
+
+        @Test
     void refusesABackfillOfAUrlOffTheConfiguredHosts() throws Exception {
         HttpResponse<String> response = call("POST", "/operator/backfills",
                 "{\"urls\":[\"" + SITE.uri("/weekly/issue-121.pdf") + "\",\"http://169.254.169.254/latest/meta-data\"]}",

@@ -6,8 +6,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import parkworld.pipeline.ingest.state.IngestLedger;
+import parkworld.pipeline.ingest.state.IngestState;
+import parkworld.pipeline.ingest.state.InMemoryLedger;
+import parkworld.pipeline.ingest.state.RunSummary;
 
 class CatchUpTests {
 
@@ -34,5 +39,60 @@ class CatchUpTests {
     @Test
     void waitsForTheScheduleWhenTheLastRunIsWithinThePeriod() {
         assertThat(this.weekly.reason(Optional.of(this.clock.instant().minus(Duration.ofDays(2))))).isEmpty();
+    }
+
+    @Test
+    void readsTheLastCompletedRunOfAnyReplicaFromTheStateAndIgnoresNewerFailedOnes() throws Exception {
+        InMemoryLedger ledger = new InMemoryLedger();
+        // Newest first: a failed and a fenced run yesterday, the last ok one 8 days ago.
+        record(ledger, run("schedule", "ok", 8), run("operator", "failed", 1), run("startup", "fenced", 1));
+
+        assertThat(this.weekly.reason(ledger)).get().asString().contains("older than one period");
+    }
+
+    @Test
+    void aPartialRunWithinThePeriodCountsAsCompleted() throws Exception {
+        InMemoryLedger ledger = new InMemoryLedger();
+        record(ledger, run("schedule", "partial", 2));
+
+        assertThat(this.weekly.reason(ledger)).isEmpty();
+    }
+
+    @Test
+    void anEmptyStateMeansRunOnce() {
+        assertThat(this.weekly.reason(new InMemoryLedger())).get().asString().contains("no completed run");
+    }
+
+    @Test
+    void noCatchUpWhenTheStateCannotBeRead() {
+        IngestLedger unreadable = new IngestLedger() {
+
+            @Override
+            public Session open() throws LedgerException {
+                throw new LedgerException("broker unavailable", null);
+            }
+
+            @Override
+            public IngestState read() throws LedgerException {
+                throw new LedgerException("broker unavailable", null);
+            }
+        };
+
+        assertThat(this.weekly.reason(unreadable)).isEmpty();
+    }
+
+    private RunSummary run(String trigger, String outcome, int daysAgo) {
+        Instant finished = this.clock.instant().minus(Duration.ofDays(daysAgo));
+        return new RunSummary(trigger, "1@host", finished.minusSeconds(60), finished, outcome, 1, 0, 1, 0, 0, 0, 0,
+                List.of());
+    }
+
+    /** Records the runs oldest first, so the state lists them as given, newest first. */
+    private static void record(InMemoryLedger ledger, RunSummary... newestFirst) throws Exception {
+        for (int i = newestFirst.length - 1; i >= 0; i--) {
+            try (IngestLedger.Session session = ledger.open()) {
+                session.finish(newestFirst[i]);
+            }
+        }
     }
 }

@@ -31,7 +31,7 @@ class IngestSchedulerTests {
                 throw new StackOverflowError("a bug deep down");
             }
             return EMPTY;
-        }, () -> { }, Duration.ofSeconds(10), this.meters);
+        }, () -> { }, Duration.ofSeconds(10), Duration.ofSeconds(5), this.meters);
 
         assertThat(scheduler.trigger("weekly")).isFalse();
         assertThat(runsCounted("failed")).isEqualTo(1);
@@ -50,7 +50,7 @@ class IngestSchedulerTests {
                 throw new IllegalStateException("bug");
             }
             return EMPTY;
-        }, () -> { }, Duration.ofSeconds(10), this.meters);
+        }, () -> { }, Duration.ofSeconds(10), Duration.ofSeconds(5), this.meters);
 
         assertThat(List.of(scheduler.trigger("1"), scheduler.trigger("2"), scheduler.trigger("3")))
             .containsExactly(false, false, true);
@@ -71,7 +71,7 @@ class IngestSchedulerTests {
                 }
             }
             return EMPTY;
-        }, () -> { }, Duration.ofMillis(300), this.meters);
+        }, () -> { }, Duration.ofMillis(300), Duration.ofSeconds(5), this.meters);
 
         boolean first = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> scheduler.trigger("weekly"));
 
@@ -82,6 +82,64 @@ class IngestSchedulerTests {
     }
 
     @Test
+    void anAbandonedRunThatIgnoresItsInterruptKeepsTheSlotUntilItStopsAndLaterTriggersAreRefused() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger interrupts = new AtomicInteger();
+        // A run stuck where an interrupt does not reach (a blocking socket read): it goes on until released.
+        IngestScheduler scheduler = new IngestScheduler(why -> {
+            if (this.runs.incrementAndGet() == 1) {
+                while (release.getCount() > 0) {
+                    try {
+                        release.await();
+                    }
+                    catch (InterruptedException ex) {
+                        interrupts.incrementAndGet();
+                    }
+                }
+            }
+            return EMPTY;
+        }, () -> { }, Duration.ofMillis(200), Duration.ofMillis(200), this.meters);
+
+        assertThat(scheduler.trigger("schedule 0 0 6 * * MON")).isFalse();
+
+        assertThat(interrupts.get()).as("the abandoned run was interrupted").isEqualTo(1);
+        assertThat(scheduler.isRunning()).as("still stopping: it keeps the slot").isTrue();
+        assertThat(scheduler.runUnderWay()).get().asString()
+            .contains("schedule 0 0 6 * * MON", "abandoned past its deadline and still stopping");
+        assertThat(scheduler.trigger("operator")).isFalse();
+        assertThat(scheduler.claim("backfill folder")).isEmpty();
+        assertThat(this.runs.get()).as("no second run started").isEqualTo(1);
+        assertThat(this.meters.counter(PipelineMeters.INGEST_TRIGGERS_REFUSED, "trigger", "operator",
+                PipelineMeters.TAG_REASON, "abandoned_run_still_stopping").count()).isEqualTo(1);
+        assertThat(this.meters.counter(PipelineMeters.INGEST_TRIGGERS_REFUSED, "trigger", "backfill",
+                PipelineMeters.TAG_REASON, "abandoned_run_still_stopping").count()).isEqualTo(1);
+
+        release.countDown();
+        long until = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (scheduler.isRunning() && System.nanoTime() < until) {
+            Thread.sleep(10);
+        }
+        assertThat(scheduler.isRunning()).as("the slot is free once the abandoned run has ended").isFalse();
+        assertThat(scheduler.trigger("schedule next week")).isTrue();
+    }
+
+    @Test
+    void aClaimedSlotRefusesOtherTriggersUntilItsRunEnds() {
+        IngestScheduler scheduler = new IngestScheduler(why -> EMPTY, () -> { }, Duration.ofSeconds(10),
+                Duration.ofSeconds(5), this.meters);
+        IngestScheduler.Slot slot = scheduler.claim("replay all").orElseThrow();
+
+        assertThat(scheduler.trigger("schedule 0 0 6 * * MON")).isFalse();
+        assertThat(scheduler.runUnderWay()).get().asString().contains("run (replay all) under way since");
+        assertThat(this.meters.counter(PipelineMeters.INGEST_TRIGGERS_REFUSED, "trigger", "schedule",
+                PipelineMeters.TAG_REASON, "run_under_way").count()).isEqualTo(1);
+
+        assertThat(scheduler.run(slot, () -> EMPTY)).isTrue();
+        assertThat(scheduler.isRunning()).isFalse();
+        assertThat(scheduler.trigger("schedule 0 0 6 * * MON")).isTrue();
+    }
+
+    @Test
     void aTriggerDuringARunIsSkipped() throws Exception {
         CountDownLatch started = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
@@ -89,7 +147,7 @@ class IngestSchedulerTests {
             started.countDown();
             release.await();
             return EMPTY;
-        }, () -> { }, Duration.ofSeconds(10), this.meters);
+        }, () -> { }, Duration.ofSeconds(10), Duration.ofSeconds(5), this.meters);
         Thread first = new Thread(() -> scheduler.trigger("weekly"));
         first.start();
         started.await();
