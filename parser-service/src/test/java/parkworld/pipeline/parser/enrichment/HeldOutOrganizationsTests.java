@@ -20,25 +20,25 @@ class HeldOutOrganizationsTests {
     private final ArticleEnricher enricher = new ArticleEnricher();
 
     /**
-     * First held-out issue: 0.688 / 0.805 on its first run, 0.810 / 0.829 after the rule changes it prompted; the
-     * bounds are what is met there, not the goal of issue 8.
+     * First held-out issue: 0.688 / 0.805 on its first run, 0.810 / 0.829 after the rule changes it prompted, 0.854 /
+     * 0.854 after the park stops and legal-form merging; the bounds are what is met there.
      */
     @Test
     void organizationsOnTheFirstHeldOutIssueStayAtWhatTheRulesReachedOnIt() throws IOException {
         OrganizationScore score = score("held-out-issue", 14, new IssueDate(2023, 6));
-        assertThat(score.precision()).as("precision; errors:%n%s", score.errors()).isGreaterThanOrEqualTo(0.80);
-        assertThat(score.recall()).as("recall; errors:%n%s", score.errors()).isGreaterThanOrEqualTo(0.82);
+        assertThat(score.precision()).as("precision; errors:%n%s", score.errors()).isGreaterThanOrEqualTo(0.85);
+        assertThat(score.recall()).as("recall; errors:%n%s", score.errors()).isGreaterThanOrEqualTo(0.85);
     }
 
     /**
-     * Second held-out issue: first run 0.824 (56 of 68) / 0.800 (56 of 70); the bounds are what is measured on it
-     * (ENRICHMENT.md), not the goal of issue 8.
+     * Second held-out issue: first run 0.824 (56 of 68) / 0.800 (56 of 70), 0.864 (57 of 66) / 0.814 (57 of 70) after
+     * two general rules found on the other sets' errors (ENRICHMENT.md); the bounds are what is measured.
      */
     @Test
     void organizationsOnTheSecondHeldOutIssueReachTheMeasuredFigures() throws IOException {
         OrganizationScore score = score("held-out-issue-2", 17, new IssueDate(2023, 7));
-        assertThat(score.precision()).as("precision; errors:%n%s", score.errors()).isGreaterThanOrEqualTo(0.82);
-        assertThat(score.recall()).as("recall; errors:%n%s", score.errors()).isGreaterThanOrEqualTo(0.80);
+        assertThat(score.precision()).as("precision; errors:%n%s", score.errors()).isGreaterThanOrEqualTo(0.86);
+        assertThat(score.recall()).as("recall; errors:%n%s", score.errors()).isGreaterThanOrEqualTo(0.81);
     }
 
     private OrganizationScore score(String name, int articleCount, IssueDate issue) throws IOException {
