@@ -14,13 +14,31 @@ import java.util.Map;
  * @param parsedAt           when this parse ran; equal to {@code parsedAt} of its articles
  * @param articleIds         the ids of the articles published, in issue order
  * @param articlesPerSection how many articles each section has, in issue order
- * @param warnings           what the parser noticed but could still handle, e.g. a TOC entry with no article
+ * @param warnings           what the parser noticed but could still handle, e.g. a TOC entry with no article; at
+ *                           most {@link #MAX_WARNINGS}, the rest counted in {@code warningsOmitted}
  * @param quality            how much the parser trusts this parse; null in events of producers before 0.2.0
+ * @param warningsOmitted    warnings the parser noticed but left out of {@code warnings} to keep the summary
+ *                           bounded; 0 in events of producers before 0.3.0 (which never left any out)
  */
 public record IssueParsed(int schemaVersion, String issueKey, IssueRef issue, Instant parsedAt,
-        List<String> articleIds, Map<String, Integer> articlesPerSection, List<String> warnings, Quality quality) {
+        List<String> articleIds, Map<String, Integer> articlesPerSection, List<String> warnings, Quality quality,
+        Integer warningsOmitted) {
 
     public static final int SCHEMA_VERSION = 1;
+
+    public IssueParsed {
+        // absent in events of earlier producers, which listed every warning
+        warningsOmitted = warningsOmitted == null ? 0 : warningsOmitted;
+    }
+
+    /** The schema's bound on {@code warnings} ({@code maxItems}). */
+    public static final int MAX_WARNINGS = 1000;
+
+    /** A summary as producers before 0.3.0 described it: every warning listed. */
+    public IssueParsed(int schemaVersion, String issueKey, IssueRef issue, Instant parsedAt, List<String> articleIds,
+            Map<String, Integer> articlesPerSection, List<String> warnings, Quality quality) {
+        this(schemaVersion, issueKey, issue, parsedAt, articleIds, articlesPerSection, warnings, quality, 0);
+    }
 
     /** A summary as producers before 0.2.0 described it: no quality figures. */
     public IssueParsed(int schemaVersion, String issueKey, IssueRef issue, Instant parsedAt, List<String> articleIds,

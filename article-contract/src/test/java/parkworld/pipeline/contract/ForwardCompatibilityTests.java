@@ -59,6 +59,14 @@ class ForwardCompatibilityTests {
         assertThat(parsed.quality()).isNull();
     }
 
+    @org.junit.jupiter.api.Test
+    void warningsOmittedReadsAsNoneLeftOutFromEventsOfEarlierProducers() {
+        IssueParsed parsed = EventJson.read(ContractSamples.of(EventType.ISSUE_PARSED, Shape.PREVIOUS),
+                IssueParsed.class);
+        assertThat(parsed.warningsOmitted()).isZero();
+        assertThat(EventJson.MAPPER.readTree(EventJson.write(parsed)).get("warningsOmitted").asInt()).isZero();
+    }
+
     /** Every field of {@code expected} is in {@code actual} with the same value, recursively. */
     private static void assertContains(JsonNode actual, JsonNode expected, String path) {
         if (expected.isObject()) {

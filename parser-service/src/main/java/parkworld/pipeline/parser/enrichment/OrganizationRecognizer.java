@@ -52,6 +52,15 @@ final class OrganizationRecognizer {
     private static final int MIN_BRAND_BEFORE_INDUSTRY = 3;
 
     /** Cues in the clause of a company's first mention (outside the title): co-builders invest, counterparts partner. */
+    /**
+     * Verbs that end the left walk from a park's suffix only: {@code 肥西县建设新能源汽车零部件产业园} is a county
+     * building a park, not a park's name, while a company's name may hold them ({@code 中国化学工程第三建设有限公司}).
+     */
+    private static final Set<String> PARK_STOPS = Set.of("建设", "投建", "共建", "筹建");
+
+    /** Legal forms that a group's name may be followed by and still name the same company. */
+    private static final List<String> LEGAL_FORMS = List.of("有限公司", "股份有限公司", "有限责任公司");
+
     private static final List<String> JOINT_CUES = List.of("共同", "联合", "三方");
 
     private static final List<String> PARTNER_CUES = List.of("与", "引进", "依托", "借助");
@@ -134,7 +143,7 @@ final class OrganizationRecognizer {
             if (name.kind() == Kind.PARK && startsProjectName(text, hit.end())) {
                 continue; // 深圳科技园湾西国际食品谷项目: the park's name begins a project's name
             }
-            int start = leftBoundary(text, hit.start(), accepted, segment);
+            int start = leftBoundary(text, hit.start(), accepted, segment, name.kind());
             List<Candidate> absorbed = accepted.stream().filter(c -> c.start() >= start && c.end() <= hit.start())
                     .toList();
             if (name.kind() == Kind.PARK && absorbed.stream().anyMatch(c -> c.kind() == Kind.INSTITUTION)) {
@@ -166,7 +175,7 @@ final class OrganizationRecognizer {
     }
 
     /** Where the name that ends with the suffix at {@code suffixStart} begins. */
-    private int leftBoundary(String text, int suffixStart, List<Candidate> accepted, Segment segment) {
+    private int leftBoundary(String text, int suffixStart, List<Candidate> accepted, Segment segment, Kind kind) {
         int pos = suffixStart;
         while (pos > 0) {
             char before = text.charAt(pos - 1);
@@ -196,7 +205,7 @@ final class OrganizationRecognizer {
             int start = pos;
             for (int i = words.size() - 1; i >= 0; i--) {
                 Term word = words.get(i);
-                if (isStop(word)) {
+                if (isStop(word) || kind == Kind.PARK && PARK_STOPS.contains(word.word)) {
                     return start;
                 }
                 start -= word.word.length();
@@ -435,11 +444,17 @@ final class OrganizationRecognizer {
         for (Candidate longer : all) {
             if (longer != shorter && longer.kind() == shorter.kind() && longer.name().length() > shorter.name().length()
                     && longer.name().contains(shorter.name())
-                    && (!shorter.suffixed() || longer.name().endsWith(shorter.name()))) {
+                    && (!shorter.suffixed() || longer.name().endsWith(shorter.name())
+                            || sameCompanyWithLegalForm(shorter.name(), longer.name()))) {
                 return longer;
             }
         }
         return null;
+    }
+
+    /** 中国船舶集团 and 中国船舶集团有限公司: the same company, once with its legal form. */
+    private static boolean sameCompanyWithLegalForm(String shorter, String longer) {
+        return longer.startsWith(shorter) && LEGAL_FORMS.contains(longer.substring(shorter.length()));
     }
 
     /**

@@ -154,9 +154,10 @@ public final class IssueProcessor {
                         + "well (bounds: parkworld.parser.quality.*): {}", fetched.issueKey(), summary.issue().serial(),
                         String.join("; ", summary.quality().degradedReasons()));
             }
-            log.info("Issue {} (serial {}) published: {} articles, {} left out as invalid, {} warnings; articleIds={}",
-                    fetched.issueKey(), summary.issue().serial(), articles, output.invalidArticles(),
-                    summary.warnings().size(), summary.articleIds());
+            log.info("Issue {} (serial {}) published: {} articles, {} left out as invalid, {} warnings ({} more not "
+                    + "listed); articleIds={}", fetched.issueKey(), summary.issue().serial(), articles,
+                    output.invalidArticles(), summary.warnings().size(), summary.warningsOmitted(),
+                    summary.articleIds());
         });
         summary.warnings().forEach(w -> log.warn("Issue {}: {}", fetched.issueKey(), w));
     }

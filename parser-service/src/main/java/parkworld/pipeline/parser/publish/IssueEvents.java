@@ -28,6 +28,14 @@ import parkworld.pipeline.parser.structure.ParsedIssue;
 public record IssueEvents(List<ArticleExtracted> articles, IssueParsed summary) {
 
     /**
+     * Warnings listed in a summary; more are counted in {@code warningsOmitted}. Below the schema's
+     * {@link IssueParsed#MAX_WARNINGS} so that a large issue the parser reads badly is still published (with a
+     * warning of up to 2,000 characters, 1,000 of them would not fit a 1 MB record; 200 do), and enough for an
+     * operator to see what went wrong: past the first hundreds, a layout's warnings repeat the same few kinds.
+     */
+    public static final int MAX_WARNINGS = 200;
+
+    /**
      * Builds the events of a parse.
      *
      * @param fetched       the event that asked for the parse
@@ -61,9 +69,10 @@ public record IssueEvents(List<ArticleExtracted> articles, IssueParsed summary) 
                     found.eventType(), found.investment()));
             perSection.merge(a.section(), 1, Integer::sum);
         }
+        List<String> listed = issue.warnings().subList(0, Math.min(MAX_WARNINGS, issue.warnings().size()));
         IssueParsed summary = new IssueParsed(IssueParsed.SCHEMA_VERSION, fetched.issueKey(), ref, parsedAt,
-                articles.stream().map(ArticleExtracted::articleId).toList(), perSection, List.copyOf(issue.warnings()),
-                issue.quality());
+                articles.stream().map(ArticleExtracted::articleId).toList(), perSection, List.copyOf(listed),
+                issue.quality(), issue.warnings().size() - listed.size());
         return new IssueEvents(List.copyOf(articles), summary);
     }
 
@@ -77,11 +86,17 @@ public record IssueEvents(List<ArticleExtracted> articles, IssueParsed summary) 
     public IssueEvents keeping(List<ArticleExtracted> kept, List<String> moreWarnings) {
         Map<String, Integer> perSection = new LinkedHashMap<>();
         kept.forEach(a -> perSection.merge(a.section(), 1, Integer::sum));
-        List<String> warnings = new ArrayList<>(this.summary.warnings());
-        warnings.addAll(moreWarnings);
+        // Articles left out matter most (an analyst misses them): they are listed first in what the bound leaves,
+        // then the parser's own warnings in issue order; the rest is counted.
+        List<String> own = this.summary.warnings();
+        int more = Math.min(MAX_WARNINGS, moreWarnings.size());
+        int ownListed = Math.min(own.size(), MAX_WARNINGS - more);
+        List<String> warnings = new ArrayList<>(own.subList(0, ownListed));
+        warnings.addAll(moreWarnings.subList(0, more));
+        int omitted = this.summary.warningsOmitted() + (own.size() - ownListed) + (moreWarnings.size() - more);
         IssueParsed trimmed = new IssueParsed(this.summary.schemaVersion(), this.summary.issueKey(),
                 this.summary.issue(), this.summary.parsedAt(), kept.stream().map(ArticleExtracted::articleId).toList(),
-                perSection, List.copyOf(warnings), this.summary.quality());
+                perSection, List.copyOf(warnings), this.summary.quality(), omitted);
         return new IssueEvents(List.copyOf(kept), trimmed);
     }
 

@@ -38,6 +38,20 @@ class OrganizationRecognizerTests {
     }
 
     @Test
+    void aParkNameStopsAtTheVerbThatBuildsItButACompanyNameKeepsIt() {
+        List<Organization> found = recognize("签约", "",
+                "双方将在宿州市建设光电显示产业园，由中铁第五建设有限公司承建。");
+        assertThat(found).extracting(Organization::name).contains("中铁第五建设有限公司")
+                .noneMatch((name) -> name.contains("建设光电显示产业园"));
+    }
+
+    @Test
+    void aGroupAndTheSameNameWithItsLegalFormAreOneOrganization() {
+        assertThat(recognize("签约", "", "华东重工集团与市政府签约，华东重工集团有限公司将投资建设装备基地。"))
+                .extracting(Organization::name).containsExactly("华东重工集团有限公司");
+    }
+
+    @Test
     void aNameRunsLeftFromItsSuffixToTheFirstFunctionWord() {
         assertThat(recognize("中景石化投资 180 亿元在福建打造碳四新材料产业链", "",
                 "现场，中景石化还与北京航天动力研究所、中国化学工程第三建设有限公司等国内 10 多家单位举行了签约仪式。"))

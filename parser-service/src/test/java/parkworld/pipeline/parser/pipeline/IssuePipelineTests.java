@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,7 +16,10 @@ import parkworld.pipeline.contract.CloudEventHeaders;
 import parkworld.pipeline.contract.DeadLetterReason;
 import parkworld.pipeline.contract.EventType;
 import parkworld.pipeline.contract.IssueFetched;
+import parkworld.pipeline.contract.IssueParsed;
+import parkworld.pipeline.parser.publish.IssueEvents;
 import parkworld.pipeline.parser.structure.IssueParser;
+import parkworld.pipeline.parser.structure.ParsedIssue;
 
 /** The pipeline on generated issue PDFs whose articles break the contract, as a layout the parser misreads would. */
 class IssuePipelineTests {
@@ -61,6 +66,42 @@ class IssuePipelineTests {
         assertThat(EventType.ISSUE_PARSED.violations(output.summary().value())).isEmpty();
         assertThat(output.articles().get(0).headers()).containsEntry(CloudEventHeaders.SECTION, "招商引资")
             .containsEntry(CloudEventHeaders.SOURCE, IssuePipeline.EVENT_SOURCE);
+    }
+
+    @Test
+    void publishesAnIssueWithMoreWarningsThanTheSchemaListsWithTheFirstOnesAndTheirCount() throws Exception {
+        byte[] pdf = GeneratedIssues.issue(10, 1, false);
+        Path file = Files.write(this.dir.resolve("issue-121.pdf"), pdf);
+        IssueFetched fetched = new IssueFetched(1, "issue-121", file.toUri().toString(), file.toUri().toString(),
+                "0".repeat(64), pdf.length, NOW);
+        // a large issue read badly: 1,500 warnings of the schema's longest, far more than its maxItems of 1,000
+        IssueParser parser = new IssueParser();
+        IssuePipeline.IssueReader noisy = (path) -> {
+            ParsedIssue parsed = parser.parse(path);
+            List<String> warnings = new ArrayList<>();
+            for (int i = 1; i <= 1_500; i++) {
+                warnings.add(("Warning " + i + " ").repeat(200).substring(0, 2_000));
+            }
+            return new ParsedIssue(parsed.metadata(), parsed.articles(), warnings, parsed.pageCount(),
+                    parsed.quality());
+        };
+
+        IssueOutcome outcome = new IssuePipeline(noisy, this.workers, Duration.ofMinutes(1), OutputRules.DEFAULTS,
+                "test").run(fetched, file, NOW);
+
+        assertThat(outcome).isInstanceOf(IssueOutcome.Publishable.class);
+        IssueOutput output = ((IssueOutcome.Publishable) outcome).output();
+        IssueParsed summary = output.events().summary();
+        assertThat(summary.warnings()).hasSize(IssueEvents.MAX_WARNINGS);
+        assertThat(summary.warnings().get(0)).startsWith("Warning 1 ");
+        assertThat(summary.warnings().get(IssueEvents.MAX_WARNINGS - 2)).startsWith("Warning 199 ");
+        assertThat(summary.warnings().get(IssueEvents.MAX_WARNINGS - 1)).as("the article left out is listed")
+            .startsWith("Article 1 \"" + GeneratedIssues.title(1) + "\" not published");
+        assertThat(summary.warningsOmitted()).isEqualTo(1_500 + 1 - IssueEvents.MAX_WARNINGS);
+        assertThat(EventType.ISSUE_PARSED.violations(output.summary().value())).isEmpty();
+        assertThat(output.summary().serializedSize()).isLessThan(OutputRules.DEFAULTS.maxRecordBytes());
+        assertThat(new String(output.summary().value(), java.nio.charset.StandardCharsets.UTF_8))
+            .contains("\"warningsOmitted\":1301");
     }
 
     @Test
