@@ -341,6 +341,12 @@ public final class IssueIngestor {
                 count("duplicate", "SAME_BYTES");
                 this.duplicates.add(link.issueKey() + " " + link.uri() + ": SAME_BYTES as " + first.issueKey()
                         + " " + first.uri());
+                // Recorded with the validators it came with, as a second URL found on a later run is: else the next
+                // run downloads it in full again (no validators to send) only to find the same bytes.
+                Optional<CandidateState> announced = this.session.state().announcedWithSha256(sha256);
+                if (announced.isPresent()) {
+                    recordSameBytes(link, known, announced.get(), document, now);
+                }
                 return;
             }
             Optional<CandidateState> announcedBefore = this.session.state().announcedWithSha256(sha256);
@@ -373,6 +379,12 @@ public final class IssueIngestor {
             log.debug("Issue {} unchanged (sha256 {}), not announced again", link.issueKey(), announced.sha256());
             count("unchanged", "none");
             this.unchanged++;
+            recordSameBytes(link, known, announced, document, now);
+        }
+
+        /** Records {@code known} as announced with the bytes of {@code announced}, unless it already is so. */
+        private void recordSameBytes(IssueLink link, CandidateState known, CandidateState announced,
+                FetchedDocument document, Instant now) throws LedgerException {
             if (known.status() != CandidateStatus.ANNOUNCED || !announced.sha256().equals(known.sha256())
                     || !Objects.equals(known.etag(), document.etag())
                     || !Objects.equals(known.lastModified(), document.lastModified())) {
