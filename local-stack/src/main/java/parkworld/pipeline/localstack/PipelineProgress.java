@@ -11,7 +11,8 @@ import java.util.stream.Collectors;
  * @param ingestRunDone      the ingest-service finished at least one run
  * @param issuesPublished    issues announced on the fetched topic
  * @param issuesUnchanged    issues skipped because they were announced before
- * @param ingestFailures     issues ingest could not fetch, per reason
+ * @param ingestFailures     issues ingest could not fetch, per reason; runs that could read no listing page as
+ *                           {@link #DISCOVERY_FAILED}
  * @param issuesParsed       issues the parser turned into articles
  * @param parserDeadLetters  issue records the parser dead-lettered, per reason
  * @param articlesExtracted  article events published
@@ -21,6 +22,9 @@ import java.util.stream.Collectors;
 public record PipelineProgress(boolean ingestRunDone, long issuesPublished, long issuesUnchanged,
         Map<String, Long> ingestFailures, long issuesParsed, Map<String, Long> parserDeadLetters,
         long articlesExtracted, long articlesIndexed, Map<String, Long> indexerDeadLetters) {
+
+    /** The reason under which {@link #ingestFailures} counts runs whose discovery failed (no listing page read). */
+    static final String DISCOVERY_FAILED = "DISCOVERY_FAILED";
 
     public PipelineProgress {
         // Immutable copies: the record cannot change under its reader.
@@ -60,8 +64,14 @@ public record PipelineProgress(boolean ingestRunDone, long issuesPublished, long
 
     /** Why a settled run did not ingest what it should have: issues that failed, or nothing found at all. */
     public Optional<String> ingestProblem() {
+        long discoveryFailed = this.ingestFailures.getOrDefault(DISCOVERY_FAILED, 0L);
+        if (discoveryFailed > 0 && issuesFailed() == discoveryFailed) {
+            return Optional.of("the source could not be read: " + discoveryFailed + " run(s) found no listing page ("
+                    + DISCOVERY_FAILED + ")");
+        }
         if (issuesFailed() > 0) {
-            return Optional.of(issuesFailed() + " issue(s) could not be fetched (" + perReason(this.ingestFailures) + ")");
+            return Optional.of((issuesFailed() - discoveryFailed) + " issue(s) could not be fetched ("
+                    + perReason(this.ingestFailures) + ")");
         }
         if (this.issuesPublished == 0 && this.issuesUnchanged == 0) {
             return Optional.of("no issues were found at the source");

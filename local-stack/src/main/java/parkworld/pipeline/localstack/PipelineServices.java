@@ -153,8 +153,7 @@ public final class PipelineServices implements AutoCloseable {
                         Map.of()) >= 1,
                 count(ingest, ingestIssues, Map.of(PipelineMeters.TAG_OUTCOME, "published")),
                 count(ingest, ingestIssues, Map.of(PipelineMeters.TAG_OUTCOME, "unchanged")),
-                ServiceMetrics.countBy(ingest, ingestIssues, Map.of(PipelineMeters.TAG_OUTCOME, "failed"),
-                        PipelineMeters.TAG_REASON),
+                ingestFailures(ingest, ingestIssues),
                 // every issue published, whether its parse is degraded or not (outcome parsed or degraded)
                 count(parser, PipelineMeters.prometheus(PipelineMeters.PARSER_ISSUES, "_total"), Map.of()),
                 ServiceMetrics.countBy(parser, deadLetters, Map.of(), PipelineMeters.TAG_REASON),
@@ -163,6 +162,21 @@ public final class PipelineServices implements AutoCloseable {
                         + count(indexer, PipelineMeters.prometheus(PipelineMeters.INDEXER_ARTICLES_STALE, "_total"),
                                 Map.of()),
                 ServiceMetrics.countBy(indexer, deadLetters, Map.of(), PipelineMeters.TAG_REASON));
+    }
+
+    /**
+     * Issues that failed per reason, and runs whose discovery failed (the source went away after the pre-flight
+     * check, no listing page could be read) as {@code DISCOVERY_FAILED}: else such a run reads as "no issues were
+     * found at the source".
+     */
+    private static Map<String, Long> ingestFailures(String ingest, String ingestIssues) {
+        Map<String, Long> failures = new java.util.HashMap<>(ServiceMetrics.countBy(ingest, ingestIssues,
+                Map.of(PipelineMeters.TAG_OUTCOME, "failed"), PipelineMeters.TAG_REASON));
+        long discoveryFailed = count(ingest, ingestIssues, Map.of(PipelineMeters.TAG_OUTCOME, "discovery_failed"));
+        if (discoveryFailed > 0) {
+            failures.merge(PipelineProgress.DISCOVERY_FAILED, discoveryFailed, Long::sum);
+        }
+        return failures;
     }
 
     private static long count(String scrape, String metric, Map<String, String> labels) {

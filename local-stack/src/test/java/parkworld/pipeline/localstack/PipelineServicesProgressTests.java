@@ -35,6 +35,21 @@ class PipelineServicesProgressTests {
     }
 
     @Test
+    void aRunWhoseDiscoveryFailedIsAnIngestFailureNotNothingFound() {
+        // The source answered the pre-flight check, then no listing page could be read.
+        String ingest = """
+                parkworld_ingest_run_duration_seconds_count{outcome="failed",service="ingest-service"} 1
+                parkworld_ingest_issues_total{outcome="discovery_failed",reason="discovery",service="ingest-service"} 1.0
+                """;
+
+        PipelineProgress progress = PipelineServices.progress(ingest, "", "");
+
+        assertThat(progress.ingestFailures()).containsExactly(Map.entry("DISCOVERY_FAILED", 1L));
+        assertThat(progress.ingestProblem()).hasValueSatisfying(problem -> assertThat(problem)
+            .isEqualTo("the source could not be read: 1 run(s) found no listing page (DISCOVERY_FAILED)"));
+    }
+
+    @Test
     void legacyFailureMetersAreNotDeadLetters() {
         // parkworld.parser.failures and parkworld.indexer.dead.letters were replaced by parkworld.dead.letters.
         PipelineProgress progress = PipelineServices.progress(INGEST,

@@ -43,8 +43,12 @@ final class CandidateRules {
 
     /** Which rule makes {@code link} (pointing to {@code target}) a candidate; empty when none does. */
     Optional<String> matchingRule(Element link, URI target) {
+        return matchingRule(link, target, true);
+    }
+
+    private Optional<String> matchingRule(Element link, URI target, boolean applyExclusions) {
         String url = LinkTargets.pathAndQuery(target);
-        if (this.excludedUrls.stream().anyMatch(p -> p.matcher(url).find())) {
+        if (applyExclusions && this.excludedUrls.stream().anyMatch(p -> p.matcher(url).find())) {
             return Optional.empty();
         }
         String text = link.text() + " " + link.attr("title");
@@ -67,10 +71,31 @@ final class CandidateRules {
         }
         for (Element parent : link.parents()) {
             if (ITEM_TAGS.contains(parent.normalName())) {
-                return onlySerialIn(parent.text());
+                // An item linking elsewhere too may name another link's issue: broken markup (an unclosed <p>)
+                // puts the next issue's link into the item of the one before.
+                return linksToOneTarget(parent) ? onlySerialIn(parent.text()) : OptionalLong.empty();
             }
         }
         return OptionalLong.empty();
+    }
+
+    /** Whether every link in {@code item} points to the same place (an icon and a text link to one file). */
+    private static boolean linksToOneTarget(Element item) {
+        return item.select("a[href], area[href]").stream()
+            .map(l -> LinkTargets.toUri(l.absUrl("href")))
+            .distinct()
+            .count() <= 1;
+    }
+
+    /** The exclusion pattern {@code target} matches, if any: a page, an image, a folder. */
+    Optional<String> exclusion(URI target) {
+        String url = LinkTargets.pathAndQuery(target);
+        return this.excludedUrls.stream().filter(p -> p.matcher(url).find()).findFirst().map(Pattern::pattern);
+    }
+
+    /** Which rule {@code link} matches, exclusions aside: to say what an exclusion left out. */
+    Optional<String> matchingRuleIgnoringExclusions(Element link, URI target) {
+        return matchingRule(link, target, false);
     }
 
     private OptionalLong onlySerialIn(String text) {

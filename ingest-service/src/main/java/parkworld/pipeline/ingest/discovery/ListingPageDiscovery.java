@@ -65,9 +65,46 @@ public final class ListingPageDiscovery implements IssueDiscovery {
             throw new IOException("no listing page could be read (" + String.join("; ", problems)
                     + "): check parkworld.ingest.source.location / listing-urls");
         }
-        // A listing page linked from another listing page (a menu entry "园区周报") is no issue.
-        read.stream().filter(page -> !pdfs.contains(page)).forEach(found::remove);
+        // A listing page linked from another listing page (a menu entry "园区周报") is no issue; nor is a link to a
+        // listing page by fewer query parameters (the menu's /list.php?cat=3 for the pages /list.php?cat=3&page=2).
+        Set<URI> listingPages = new HashSet<>(read);
+        listingPages.removeAll(pdfs);
+        found.keySet().removeIf(uri -> listingPages.stream().anyMatch(page -> {
+            boolean listing = sameListing(uri, page);
+            if (listing) {
+                log.info("Not a candidate: {} is a listing page ({} was read as one)", uri, page);
+            }
+            return listing;
+        }));
         return new Discovered(List.copyOf(found.values()), problems);
+    }
+
+    /**
+     * Whether {@code link} names listing page {@code page}: the same page, or the same origin and path with a query
+     * whose parameters are all among the page's ({@code ?cat=3} for {@code ?cat=3&page=2}).
+     */
+    static boolean sameListing(URI link, URI page) {
+        if (link.equals(page)) {
+            return true;
+        }
+        if (!java.util.Objects.equals(link.getScheme(), page.getScheme())
+                || !java.util.Objects.equals(link.getRawAuthority(), page.getRawAuthority())
+                || !java.util.Objects.equals(link.getRawPath(), page.getRawPath())) {
+            return false;
+        }
+        Set<String> linkParameters = parameters(link);
+        Set<String> pageParameters = parameters(page);
+        return !linkParameters.isEmpty() && pageParameters.containsAll(linkParameters);
+    }
+
+    private static Set<String> parameters(URI uri) {
+        String query = uri.getRawQuery();
+        if (query == null || query.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> parameters = new HashSet<>(List.of(query.split("&")));
+        parameters.remove("");
+        return parameters;
     }
 
     /** Reads one listing through its pages; returns how many pages were read. */
@@ -101,7 +138,7 @@ public final class ListingPageDiscovery implements IssueDiscovery {
                 return pages;
             }
             pages++;
-            if (isPdf(fetched)) {
+            if (fetched.isPdf()) {
                 // A source URL that is itself an issue (a PDF link pasted as the listing): that one issue.
                 log.info("Listing {}: page {} is a PDF, not a listing page: one candidate issue", start, page);
                 count("read", "PDF");
@@ -127,24 +164,10 @@ public final class ListingPageDiscovery implements IssueDiscovery {
         return this.http.fetchPage(page);
     }
 
-    /** By its bytes ({@code %PDF-} at the start), whatever the server calls it. */
-    private static boolean isPdf(PoliteHttpClient.FetchedPage fetched) {
-        byte[] body = fetched.body();
-        byte[] magic = { '%', 'P', 'D', 'F', '-' };
-        if (body.length < magic.length) {
-            return false;
-        }
-        for (int i = 0; i < magic.length; i++) {
-            if (body[i] != magic[i]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /** Adds the page's candidate issues not found before, in page order. */
     void addCandidates(URI page, Document document, Map<URI, IssueLink> found) {
         int candidates = 0;
+        Set<URI> excluded = new HashSet<>();
         for (Element link : document.select("a[href], area[href]")) {
             Optional<URI> target = LinkTargets.toUri(link.absUrl("href"));
             if (target.isEmpty()) {
@@ -154,6 +177,15 @@ public final class ListingPageDiscovery implements IssueDiscovery {
             URI uri = target.get();
             Optional<String> rule = this.candidates.matchingRule(link, uri);
             if (rule.isEmpty()) {
+                Optional<String> exclusion = this.candidates.exclusion(uri);
+                if (exclusion.isPresent() && this.candidates.matchingRuleIgnoringExclusions(link, uri).isPresent()
+                        && excluded.add(uri)) {
+                    // Said, not only skipped: an issue link of an unexpected shape (/attachment.aspx?fid=10) would
+                    // otherwise vanish without a trace; the remedy is a change of exclude-url-patterns.
+                    log.info("Listing page {}: {} (\"{}\") looks like an issue but is excluded by "
+                            + "parkworld.ingest.discovery.candidates.exclude-url-patterns {}", page, uri,
+                            abbreviated(link.text()), exclusion.get());
+                }
                 continue;
             }
             if (!this.hostPolicy.allows(uri)) {
@@ -167,7 +199,17 @@ public final class ListingPageDiscovery implements IssueDiscovery {
                 candidates++;
             }
         }
-        log.info("Listing page {}: {} new candidate issue(s)", page, candidates);
+        if (excluded.isEmpty()) {
+            log.info("Listing page {}: {} new candidate issue(s)", page, candidates);
+        }
+        else {
+            log.info("Listing page {}: {} new candidate issue(s), {} link(s) like issues excluded (see above)", page,
+                    candidates, excluded.size());
+        }
+    }
+
+    private static String abbreviated(String text) {
+        return text.length() <= 80 ? text : text.substring(0, 80) + "...";
     }
 
     private void count(String outcome, String reason) {

@@ -34,8 +34,41 @@ final class BoundedBody {
     static byte[] toMemory(URI uri, HttpTransport.Exchange exchange, long maxBytes, boolean cutAtLimit, FetchMeters meters)
             throws FetchException {
         ByteArrayOutputStream out = new ByteArrayOutputStream(8 * 1024);
-        copy(uri, exchange, maxBytes, cutAtLimit, HeadCheck.NONE, out, meters);
+        copy(uri, exchange, maxBytes, cutAtLimit, HeadCheck.NONE, false, out, meters);
         return out.toByteArray();
+    }
+
+    /**
+     * Reads a listing page into memory, up to {@code maxBytes}; a body that starts like a PDF ({@link PdfHead}) is
+     * no page: it is not read past its first bytes, whatever its size or {@code Content-Length}, so a PDF given as
+     * the source URL is bounded by the document size limit when it is downloaded as a document, not by the page's.
+     *
+     * @return the page's bytes, or null when the body is a PDF
+     */
+    static byte[] pageToMemory(URI uri, HttpTransport.Exchange exchange, long maxBytes, FetchMeters meters)
+            throws FetchException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(8 * 1024);
+        try {
+            copy(uri, exchange, maxBytes, false, BoundedBody::refusePdfAsPage, true, out, meters);
+        }
+        catch (PdfNotPage ex) {
+            return null;
+        }
+        return out.toByteArray();
+    }
+
+    private static void refusePdfAsPage(URI uri, byte[] head, int length) throws FetchException {
+        if (PdfHead.startsLikeAPdf(head, length)) {
+            throw new PdfNotPage(uri);
+        }
+    }
+
+    /** Ends the reading of a page that turned out to be a PDF; never leaves this class. */
+    private static final class PdfNotPage extends FetchException {
+
+        PdfNotPage(URI uri) {
+            super(uri, "PDF", "a PDF, not a page");
+        }
     }
 
     /**
@@ -60,7 +93,7 @@ final class BoundedBody {
             MessageDigest digest = Sha256.digest();
             long size;
             try (OutputStream out = new DigestOutputStream(Files.newOutputStream(file), digest)) {
-                size = copy(uri, exchange, maxBytes, false, check, out, meters);
+                size = copy(uri, exchange, maxBytes, false, check, false, out, meters);
             }
             catch (IOException ex) {
                 throw new FetchException(uri, "IO_ERROR", "cannot write " + file + ": " + ex, ex);
@@ -82,13 +115,16 @@ final class BoundedBody {
         }
     }
 
-    /** @return the bytes received */
+    /**
+     * @param headFirst run the head check before any size limit applies (it may end the reading early): for a page
+     *                  that may be a PDF, whose size is then none of the page limit's business
+     * @return the bytes received
+     */
     private static long copy(URI uri, HttpTransport.Exchange exchange, long maxBytes, boolean cutAtLimit, HeadCheck check,
-            OutputStream out, FetchMeters meters) throws FetchException {
+            boolean headFirst, OutputStream out, FetchMeters meters) throws FetchException {
         long declared = exchange.declaredLength();
-        if (declared > maxBytes && !cutAtLimit) {
-            throw new FetchException(uri, "TOO_LARGE", "Content-Length " + declared
-                    + " exceeds parkworld.ingest.crawler.max-document-size (" + maxBytes + " bytes); nothing downloaded");
+        if (declared > maxBytes && !cutAtLimit && !headFirst) {
+            throw tooLargeByHeader(uri, declared, maxBytes);
         }
         byte[] head = new byte[HeadCheck.HEAD_BYTES];
         int headLength = 0;
@@ -101,6 +137,19 @@ final class BoundedBody {
             for (int n; (n = in.read(buffer)) != -1;) {
                 if (exchange.expired()) {
                     throw deadline(uri, total);
+                }
+                if (headFirst && !headChecked) {
+                    int take = Math.min(n, head.length - headLength);
+                    System.arraycopy(buffer, 0, head, headLength, take);
+                    headLength += take;
+                    if (headLength == head.length) {
+                        check.check(uri, head, headLength);
+                        headChecked = true;
+                        if (declared > maxBytes) {
+                            meters.bytes(uri, n);
+                            throw tooLargeByHeader(uri, declared, maxBytes);
+                        }
+                    }
                 }
                 if (total + n > maxBytes) {
                     if (cutAtLimit) {
@@ -115,7 +164,7 @@ final class BoundedBody {
                 }
                 total += n;
                 meters.bytes(uri, n);
-                if (!headChecked) {
+                if (!headChecked && !headFirst) {
                     int take = Math.min(n, head.length - headLength);
                     System.arraycopy(buffer, 0, head, headLength, take);
                     headLength += take;
@@ -145,6 +194,12 @@ final class BoundedBody {
             check.check(uri, head, headLength);
         }
         return total;
+    }
+
+    private static FetchException tooLargeByHeader(URI uri, long declared, long maxBytes) {
+        return new FetchException(uri, "TOO_LARGE", "Content-Length " + declared + " exceeds the limit of "
+                + maxBytes + " bytes (parkworld.ingest.crawler.max-document-size, max-page-size for a listing page); "
+                + "nothing downloaded");
     }
 
     private static FetchException deadline(URI uri, long received) {

@@ -61,7 +61,9 @@ public final class PoliteHttpClient implements AutoCloseable {
     }
 
     /**
-     * Fetches a page (a listing page) into memory, up to {@code max-page-size}.
+     * Fetches a page (a listing page) into memory, up to {@code max-page-size}; a body that starts like a PDF is
+     * read no further and comes back as {@link FetchedPage#isPdf()}: a document, to {@link #download} within
+     * {@code max-document-size}.
      *
      * @throws FetchException when it cannot be fetched, with its reason
      */
@@ -70,9 +72,10 @@ public final class PoliteHttpClient implements AutoCloseable {
             if (answer.status() != 200) {
                 throw new FetchException(answer.uri(), "HTTP_" + answer.status(), "server answered " + answer.status());
             }
-            byte[] body = BoundedBody.toMemory(answer.uri(), answer.exchange(), this.settings.maxPageBytes(), false,
+            byte[] body = BoundedBody.pageToMemory(answer.uri(), answer.exchange(), this.settings.maxPageBytes(),
                     this.meters);
-            return new FetchedPage(answer.uri(), body, answer.exchange().header("Content-Type"));
+            return new FetchedPage(answer.uri(), body == null ? new byte[0] : body,
+                    answer.exchange().header("Content-Type"), body == null);
         }
     }
 
@@ -374,7 +377,8 @@ public final class PoliteHttpClient implements AutoCloseable {
      * @param uri         where it was found, after redirects: relative links in it resolve against this
      * @param body        its bytes, complete
      * @param contentType the {@code Content-Type} header, if any
+     * @param isPdf       the body starts like a PDF ({@link PdfHead}): no page but a document, not read (empty body)
      */
-    public record FetchedPage(URI uri, byte[] body, Optional<String> contentType) {
+    public record FetchedPage(URI uri, byte[] body, Optional<String> contentType, boolean isPdf) {
     }
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestOutputStream;
@@ -16,6 +15,7 @@ import parkworld.pipeline.ingest.fetch.DocumentFetch;
 import parkworld.pipeline.ingest.fetch.FetchException;
 import parkworld.pipeline.ingest.fetch.FetchedDocument;
 import parkworld.pipeline.ingest.fetch.HeadCheck;
+import parkworld.pipeline.ingest.fetch.PdfHead;
 import parkworld.pipeline.ingest.fetch.PoliteHttpClient;
 import parkworld.pipeline.ingest.fetch.Validators;
 
@@ -29,13 +29,7 @@ public final class DocumentReader {
     /** Reasons for which a document was read but is no issue: recorded as rejected, never announced. */
     static final Set<String> REJECTION_REASONS = Set.of("EMPTY", "NOT_PDF", "TRUNCATED");
 
-    private static final byte[] PDF_MAGIC = "%PDF-".getBytes(StandardCharsets.US_ASCII);
-
-    /**
-     * Where the {@code %PDF-} header may start: readers accept some bytes of junk before it (Acrobat looks within
-     * the first 1,024), an HTML error page has none at all.
-     */
-    private static final int PDF_MAGIC_WITHIN = HeadCheck.HEAD_BYTES;
+    private static final int PDF_MAGIC_WITHIN = PdfHead.WITHIN;
 
     private static final HeadCheck LOOKS_LIKE_A_PDF = DocumentReader::checkPdfHead;
 
@@ -88,25 +82,12 @@ public final class DocumentReader {
     }
 
     private static void checkPdfHead(URI uri, byte[] head, int length) throws FetchException {
-        if (length == 0 || startsLikeAPdf(head, length)) {
+        if (length == 0 || PdfHead.startsLikeAPdf(head, length)) {
             return;
         }
         throw new FetchException(uri, "NOT_PDF", "no %PDF- header in the first " + PDF_MAGIC_WITHIN
                 + " bytes: not a PDF (" + (length < PDF_MAGIC_WITHIN ? length + " bytes, " : "") + "starting "
                 + describeStart(head, length) + "); download aborted");
-    }
-
-    private static boolean startsLikeAPdf(byte[] content, int length) {
-        int last = Math.min(length, PDF_MAGIC_WITHIN) - PDF_MAGIC.length;
-        outer: for (int start = 0; start <= last; start++) {
-            for (int i = 0; i < PDF_MAGIC.length; i++) {
-                if (content[start + i] != PDF_MAGIC[i]) {
-                    continue outer;
-                }
-            }
-            return true;
-        }
-        return false;
     }
 
     /** The first bytes as printable ASCII, so a log line says what came instead (e.g. {@code <!DOCTYPE html>}). */

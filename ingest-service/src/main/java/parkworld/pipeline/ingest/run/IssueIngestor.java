@@ -435,6 +435,12 @@ public final class IssueIngestor {
                 count("duplicate", "SAME_BYTES");
                 this.duplicates.add(link.issueKey() + " " + link.uri() + ": SAME_BYTES as " + first.issueKey()
                         + " " + first.uri());
+                // Recorded with the validators it came with, as a second URL found on a later run is: else the next
+                // run downloads it in full again (no validators to send) only to find the same bytes.
+                Optional<CandidateState> announced = this.session.state().announcedWithSha256(sha256);
+                if (announced.isPresent()) {
+                    recordSameBytes(link, known, announced.get(), announced.get().blobUri(), document, now);
+                }
                 return;
             }
             // Stored before it is announced, outside the transaction (the store cannot join it): a crash in between
@@ -476,7 +482,15 @@ public final class IssueIngestor {
             log.debug("Issue {} unchanged (sha256 {}), not announced again", link.issueKey(), announced.sha256());
             count("unchanged", "none");
             this.unchanged++;
-            String blobUri = blob.uri().toASCIIString();
+            recordSameBytes(link, known, announced, blob.uri().toASCIIString(), document, now);
+        }
+
+        /**
+         * Records {@code known} as announced with the bytes of {@code announced}, stored at {@code blobUri}, unless it
+         * already is so.
+         */
+        private void recordSameBytes(IssueLink link, CandidateState known, CandidateState announced, String blobUri,
+                FetchedDocument document, Instant now) throws LedgerException {
             if (known.status() != CandidateStatus.ANNOUNCED || !announced.sha256().equals(known.sha256())
                     || !blobUri.equals(known.blobUri())
                     || !Objects.equals(known.etag(), document.etag())

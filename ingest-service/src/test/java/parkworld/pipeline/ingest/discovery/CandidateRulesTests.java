@@ -104,6 +104,18 @@ class CandidateRulesTests {
     }
 
     @Test
+    void namesNoSerialFromAnItemThatLinksElsewhereToo() {
+        // Broken markup seen on a stand-in of the site: an unclosed <p> holds the next issue's link as well.
+        Element next = Jsoup.parse("<p>第119期 <a href=/download.php?id=9>下载</a> (总119期)"
+                + " <a href='/uploads/园区周报121.pdf'>园区周报121.pdf</a>", "https://www.parkworld.net/")
+            .select("a").get(1);
+        Element own = link("<ul><li>总153期 <a href=\"/a.pdf\"><img src=a.png></a> <a href=\"/a.pdf\">下载</a></li></ul>");
+
+        assertThat(this.defaults.issueSerial(next)).isEqualTo(OptionalLong.empty());
+        assertThat(this.defaults.issueSerial(own)).hasValue(153);
+    }
+
+    @Test
     void namesNoSerialWhenTheListItemNamesSeveral() {
         Element link = link("<ul><li>总152期 与 总153期 合刊 <a href=\"/a.pdf\">下载</a></li></ul>");
 

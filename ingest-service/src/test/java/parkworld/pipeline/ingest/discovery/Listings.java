@@ -35,7 +35,14 @@ final class Listings {
     }
 
     static ListingPageDiscovery discovery(List<URI> starts, DiscoveryProperties properties, SimpleMeterRegistry meters) {
-        return new ListingPageDiscovery(starts, client(starts), new HostPolicy(Set.of("www.parkworld.net"), starts),
+        return discovery(starts, new TestCrawler(), properties, meters);
+    }
+
+    /** Discovery through a client with {@code crawler}'s settings (say, a small max-page-size). */
+    static ListingPageDiscovery discovery(List<URI> starts, TestCrawler crawler, DiscoveryProperties properties,
+            SimpleMeterRegistry meters) {
+        PoliteHttpClient client = crawler.allow(starts.toArray(URI[]::new)).build();
+        return new ListingPageDiscovery(starts, client, new HostPolicy(Set.of("www.parkworld.net"), starts),
                 properties, meters);
     }
 }

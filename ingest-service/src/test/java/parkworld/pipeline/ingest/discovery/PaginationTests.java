@@ -68,6 +68,62 @@ class PaginationTests {
     }
 
     @Test
+    void aPdfSourceIsBoundedByTheDocumentSizeLimitNotThePageSizeLimit() throws Exception {
+        byte[] pdf = new byte[64 * 1024];
+        java.util.Arrays.fill(pdf, (byte) ' ');
+        System.arraycopy("%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII), 0, pdf, 0, 9);
+        this.site.serve("/download.php?id=7", 200, pdf, Map.of("Content-Type", "application/octet-stream"));
+        parkworld.pipeline.ingest.fetch.TestCrawler crawler = new parkworld.pipeline.ingest.fetch.TestCrawler();
+        crawler.maxPageBytes = 8 * 1024;
+
+        IssueDiscovery.Discovered discovered = Listings.discovery(List.of(this.site.uri("/download.php?id=7")),
+                crawler, Listings.defaults(), this.meters).discover();
+
+        assertThat(discovered.links()).singleElement()
+            .satisfies(link -> assertThat(link.uri().toString()).endsWith("/download.php?id=7"));
+        assertThat(discovered.problems()).isEmpty();
+    }
+
+    @Test
+    void aListingPageOverThePageSizeLimitIsStillRefused() throws Exception {
+        String html = "<a href=i-3.pdf>总3期</a>" + " ".repeat(16 * 1024);
+        page("/weekly/", html);
+        parkworld.pipeline.ingest.fetch.TestCrawler crawler = new parkworld.pipeline.ingest.fetch.TestCrawler();
+        crawler.maxPageBytes = 8 * 1024;
+
+        assertThatThrownBy(() -> Listings.discovery(List.of(this.site.uri("/weekly/")), crawler, Listings.defaults(),
+                this.meters).discover())
+            .isInstanceOf(IOException.class)
+            .hasMessageContaining("TOO_LARGE");
+    }
+
+    @Test
+    void aMenuLinkToTheListingByFewerQueryParametersIsNoCandidate() throws Exception {
+        // The stand-in of parkworld.net: the menu entry 园区周报 names /list.php?cat=3, the pages are ...&page=N.
+        page("/", "<a href='/list.php?cat=3'>园区周报</a> <a href=/download.php?id=7>园区周报 (总121期)</a>"
+                + "<a href='/list.php?cat=3&page=2'>下一页</a>");
+        page("/list.php?cat=3&page=2", "<a href='/list.php?cat=3'>园区周报</a> <a href=/download.php?id=6>总120期</a>"
+                + "<a href='/list.php?cat=4'>园区周报 英文版</a>");
+
+        IssueDiscovery.Discovered found = discover(Listings.defaults(), "/");
+
+        assertThat(found.links()).extracting(link -> this.site.uri("/").relativize(link.uri()).toString())
+            .containsExactly("download.php?id=7", "download.php?id=6", "list.php?cat=4");
+    }
+
+    @Test
+    void aLinkIsANamedListingPageOnlyOnItsOriginAndPathWithAllItsParameters() {
+        URI page = URI.create("http://site.test/list.php?cat=3&page=2");
+
+        assertThat(ListingPageDiscovery.sameListing(URI.create("http://site.test/list.php?cat=3"), page)).isTrue();
+        assertThat(ListingPageDiscovery.sameListing(URI.create("http://site.test/list.php?page=2&cat=3"), page)).isTrue();
+        assertThat(ListingPageDiscovery.sameListing(URI.create("http://site.test/list.php?cat=3&id=7"), page)).isFalse();
+        assertThat(ListingPageDiscovery.sameListing(URI.create("http://site.test/list.php"), page)).isFalse();
+        assertThat(ListingPageDiscovery.sameListing(URI.create("http://site.test/down.php?cat=3"), page)).isFalse();
+        assertThat(ListingPageDiscovery.sameListing(URI.create("http://other.test/list.php?cat=3"), page)).isFalse();
+    }
+
+    @Test
     void followsTheNextPageLinkByItsText() throws Exception {
         page("/weekly/", "<a href=i-3.pdf>总3期</a><a href='list-2.html'>下一页 &gt;</a>");
         page("/weekly/list-2.html", "<a href=i-2.pdf>总2期</a><a href='list-3.html'>[下一页]</a>");

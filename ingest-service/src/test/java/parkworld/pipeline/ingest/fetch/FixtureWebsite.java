@@ -42,8 +42,12 @@ public final class FixtureWebsite implements AutoCloseable {
             Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
             exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, String.join(", ", values)));
             this.requestHeaders.add(headers);
-            Document document = this.documents.get(path);
-            Queue<Response> queue = this.responses.get(path);
+            // A download endpoint (/download.php?id=7) is served by path and query; other paths ignore the query.
+            String query = exchange.getRequestURI().getRawQuery();
+            String served = query != null && (this.documents.containsKey(path + "?" + query)
+                    || this.responses.containsKey(path + "?" + query)) ? path + "?" + query : path;
+            Document document = this.documents.get(served);
+            Queue<Response> queue = this.responses.get(served);
             Response response = document != null ? document.answer(headers)
                     : queue == null ? new Response(404, Map.of(), new byte[0])
                     : queue.size() > 1 ? queue.poll() : queue.peek();

@@ -74,6 +74,32 @@ class ConditionalRunTests {
         return ingestor.run();
     }
 
+    @Test
+    void theSecondUrlOfTheSameBytesCostsA304OnTheNextRunToo() throws Exception {
+        // Seen on a stand-in of the site: the copy at a second URL was downloaded in full on the second run.
+        URI copy = this.site.uri("/uploads/copy-121.pdf");
+        this.site.serveDocument(PATH, ISSUE_121, "\"v1\"", MONDAY);
+        this.site.serveDocument("/uploads/copy-121.pdf", ISSUE_121, "\"c1\"", MONDAY);
+        IssueDiscovery listing = () -> IssueDiscovery.Discovered.of(List.of(IssueLink.of(this.issue), IssueLink.of(copy)));
+        IssueIngestor ingestor = new IssueIngestor(listing,
+                new DocumentReader(this.crawler.build(), 100_000, TestCrawler.DOWNLOADS),
+                new LocalDirectoryBlobStore(this.blobs), this.ledger, 3, "test",
+                new RunProgress(this.clock, Duration.ofMinutes(1), this.meters), this.clock, this.meters);
+
+        IngestReport first = ingestor.run();
+        IngestReport second = ingestor.run();
+
+        assertThat(first.duplicates()).hasSize(1);
+        assertThat(this.ledger.candidate(copy.toASCIIString()))
+            .satisfies(state -> assertThat(state.status()).isEqualTo(CandidateStatus.ANNOUNCED))
+            .satisfies(state -> assertThat(state.etag()).isEqualTo("\"c1\""));
+        assertThat(second.unchanged()).isEqualTo(2);
+        assertThat(lastRun().notModified()).isEqualTo(2);
+        assertThat(this.announced).hasSize(1);
+        assertThat(this.site.statuses().subList(this.site.statuses().size() - 2, this.site.statuses().size()))
+            .containsExactly(304, 304);
+    }
+
     private CandidateState state() {
         return this.ledger.candidate(this.issue.toASCIIString());
     }
