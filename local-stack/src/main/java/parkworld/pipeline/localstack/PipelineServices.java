@@ -145,7 +145,9 @@ public final class PipelineServices implements AutoCloseable {
             List<String> args = new ArrayList<>(commonArgs(0));
             args.addAll(specificArgs(service, 1));
             if (service.equals("ingest-service")) {
-                // Never an ingest run from the training start, whatever starts it.
+                // Never an ingest run from the training start, whatever starts it. (Replaced, not added: a property
+                // given twice reaches Spring as "true,false".)
+                args.removeIf(arg -> arg.startsWith("--parkworld.ingest.schedule.run-on-startup="));
                 args.add("--parkworld.ingest.schedule.run-on-startup=false");
                 args.add("--parkworld.ingest.schedule.cron=-");
             }
