@@ -119,12 +119,14 @@ public final class LocalPipeline {
                         work.resolve("elasticsearch-data")).httpUrl();
             }
             say("Elasticsearch: " + elasticsearch);
-            say("Starting ingest-service, parser-service, indexer-service; ingesting from " + source);
+            Map<String, Integer> instances = options.instances();
+            say("Starting ingest-service, " + described("parser-service", instances) + ", "
+                    + described("indexer-service", instances) + "; ingesting from " + source);
             // Registered before the services, so it runs after they stopped: their temp files (Tomcat's work
             // directories among them) go with them.
             ShutdownReaper.register(() -> Directories.deleteQuietly(work.resolve("tmp")));
             PipelineServices services = PipelineServices.start(new PipelineServices.Settings(root, kafka, elasticsearch,
-                    source, work, properties));
+                    source, work, properties, instances));
             ShutdownReaper.register(() -> say("Stopping everything started..."));
             services.awaitReady(Duration.ofMinutes(3));
             say("Services ready; logs in " + work.resolve("logs"));
@@ -206,6 +208,12 @@ public final class LocalPipeline {
             Thread.currentThread().interrupt();
             return 0;
         }
+    }
+
+    /** {@code parser-service} or {@code parser-service x2}. */
+    private static String described(String service, Map<String, Integer> instances) {
+        int count = instances.getOrDefault(service, 1);
+        return count == 1 ? service : service + " x" + count;
     }
 
     private static void say(String line) {

@@ -8,21 +8,38 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import parkworld.pipeline.contract.PipelineMeters;
 
 /**
  * The three packaged services ({@code <service>/target/<service>.jar}) as child processes wired to one Kafka and
- * one Elasticsearch: what the run command starts, and what the end-to-end tests drive.
+ * one Elasticsearch: what the run command starts, and what the end-to-end tests drive. The parser and the indexer may
+ * run as several instances ({@link Settings#instances}), each a process of its own in its service's consumer group,
+ * named {@code parser-service}, {@code parser-service-2}... (their log files alike); progress sums over them.
  */
 public final class PipelineServices implements AutoCloseable {
 
-    private static final List<String> JVM_ARGS = List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+    /** The services that may run as several instances; ingest may not (each run fences the one before it). */
+    public static final Set<String> SCALABLE = Set.of("parser-service", "indexer-service");
+
+    private static final List<String> JVM_ARGS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
             // the worst an out-of-memory error may do is a restart: never a process that is up but consumes nothing
             "-XX:+ExitOnOutOfMemoryError");
 
+    /**
+     * Each service's heap (README, "Memory"): the parser holds one issue at a time (PDFBox, the page's glyphs) and
+     * must stay within 256 MB whatever the corpus size; the indexer a batch of at most 500 articles.
+     */
+    static final Map<String, String> HEAPS = Map.of("ingest-service", "-Xmx256m", "parser-service", "-Xmx256m",
+            "indexer-service", "-Xmx256m");
+
     private final Settings settings;
+    /** By instance name ({@code parser-service-2}), in start order. */
     private final Map<String, ServiceProcess> processes = new LinkedHashMap<>();
     private final Map<String, ServiceMetrics> metrics = new LinkedHashMap<>();
+    /** Instance name to its service ({@code parser-service-2} to {@code parser-service}). */
+    private final Map<String, String> serviceOf = new LinkedHashMap<>();
 
     private PipelineServices(Settings settings) {
         this.settings = settings;
@@ -37,18 +54,59 @@ public final class PipelineServices implements AutoCloseable {
      * @param source                what ingest reads: a listing page URL or a local folder
      * @param workDirectory         blob store and logs
      * @param properties            further {@code name=value} settings passed to every service
+     * @param instances             instances of {@link #SCALABLE} services, e.g. {@code parser-service} to 2; one
+     *                              for a service not named
      */
     public record Settings(Path projectRoot, String kafkaBootstrapServers, String elasticsearchUrl, String source,
-            Path workDirectory, Map<String, String> properties) {
+            Path workDirectory, Map<String, String> properties, Map<String, Integer> instances) {
+
+        public Settings {
+            properties = Map.copyOf(properties);
+            instances = Map.copyOf(instances);
+            if (!SCALABLE.containsAll(instances.keySet())) {
+                throw new IllegalArgumentException("Only " + new java.util.TreeSet<>(SCALABLE)
+                        + " may run as several instances, not " + instances.keySet());
+            }
+        }
+
+        /** One instance of each service. */
+        public Settings(Path projectRoot, String kafkaBootstrapServers, String elasticsearchUrl, String source,
+                Path workDirectory, Map<String, String> properties) {
+            this(projectRoot, kafkaBootstrapServers, elasticsearchUrl, source, workDirectory, properties, Map.of());
+        }
+
+        int instancesOf(String service) {
+            return this.instances.getOrDefault(service, 1);
+        }
     }
 
+    /**
+     * Gives the partitioned topics their partitions (see {@link TopicPartitions}), then starts the services and
+     * returns at once; {@link #awaitReady} waits for them.
+     *
+     * @throws IllegalArgumentException when more instances of a service are asked for than its topic has partitions:
+     *                                  the extra ones would never get anything to consume
+     */
     public static PipelineServices start(Settings settings) {
+        Path asyncApi = settings.projectRoot().resolve("article-contract").resolve("asyncapi.yaml");
+        Map<String, Integer> partitions = TopicPartitions.ensure(settings.kafkaBootstrapServers(), asyncApi,
+                settings.properties(), settings.workDirectory().resolve("logs").resolve("topics.log"));
+        checkPartitions(settings, "parser-service", topic(settings, "issues-fetched"), partitions);
+        checkPartitions(settings, "indexer-service", topic(settings, "articles"), partitions);
         PipelineServices services = new PipelineServices(settings);
         try {
-            services.startService("indexer-service", List.of("--parkworld.elasticsearch.uris=" + settings.elasticsearchUrl()));
-            // The parser reads only PDFs inside the blob store ingest writes to.
-            services.startService("parser-service",
-                    List.of("--parkworld.parser.blob-store.location=" + settings.workDirectory().resolve("blobs").toUri()));
+            for (int instance = 1; instance <= settings.instancesOf("indexer-service"); instance++) {
+                services.startService("indexer-service", instance,
+                        List.of("--parkworld.elasticsearch.uris=" + settings.elasticsearchUrl()));
+            }
+            for (int instance = 1; instance <= settings.instancesOf("parser-service"); instance++) {
+                // The parser reads only PDFs inside the blob store ingest writes to. Its transactional.id names the
+                // instance: unique among the live ones (two sharing it would fence each other) and the same on the
+                // next run (which then fences a zombie of this one), as a StatefulSet's pod names are.
+                services.startService("parser-service", instance,
+                        List.of("--parkworld.parser.blob-store.location=" + settings.workDirectory().resolve("blobs").toUri(),
+                                "--parkworld.parser.instance-id=" + parserInstanceId(settings.properties(), instance)));
+            }
             services.startIngest();
         }
         catch (RuntimeException ex) {
@@ -56,6 +114,24 @@ public final class PipelineServices implements AutoCloseable {
             throw ex;
         }
         return services;
+    }
+
+    /** The parser's {@code parkworld.parser.instance-id} for an instance: {@code local-1}, or isolated per run. */
+    static String parserInstanceId(Map<String, String> properties, int instance) {
+        return properties.getOrDefault(RunIsolation.PARSER_INSTANCE_PROPERTY, "local") + "-" + instance;
+    }
+
+    private static String topic(Settings settings, String name) {
+        String property = RunIsolation.TOPIC_PROPERTY_PREFIX + name;
+        return settings.properties().getOrDefault(property, RunIsolation.contractTopics().get(property));
+    }
+
+    private static void checkPartitions(Settings settings, String service, String topic, Map<String, Integer> partitions) {
+        int count = partitions.getOrDefault(topic, 1);
+        if (settings.instancesOf(service) > count) {
+            throw new IllegalArgumentException(settings.instancesOf(service) + " instances of " + service + " but " + topic
+                    + " has " + count + " partition(s) (article-contract/asyncapi.yaml): the others would consume nothing");
+        }
     }
 
     /** Stops the ingest-service and starts it again on the same blob store: a second, identical ingest run. */
@@ -75,7 +151,7 @@ public final class PipelineServices implements AutoCloseable {
             // The crawler refuses loopback addresses unless told: here the operator named a site on this machine.
             args.add("--parkworld.ingest.crawler.allow-loopback=true");
         }
-        startService("ingest-service", args);
+        startService("ingest-service", 1, args);
     }
 
     private static boolean isOnLoopback(String source) {
@@ -88,14 +164,25 @@ public final class PipelineServices implements AutoCloseable {
         }
     }
 
-    private void startService(String name, List<String> specific) {
-        Path jar = this.settings.projectRoot().resolve(name).resolve("target").resolve(name + ".jar");
+    /** {@code parser-service} for the first instance, {@code parser-service-2} for the second... */
+    static String instanceName(String service, int instance) {
+        return instance == 1 ? service : service + "-" + instance;
+    }
+
+    private void startService(String service, int instance, List<String> specific) {
+        String name = instanceName(service, instance);
+        Path jar = this.settings.projectRoot().resolve(service).resolve("target").resolve(service + ".jar");
         int port = FreePorts.onLoopback(1)[0];
         List<String> args = new ArrayList<>();
         args.add("--server.port=" + port);
         args.add("--server.address=127.0.0.1");
         args.add("--spring.cloud.stream.kafka.binder.brokers=" + this.settings.kafkaBootstrapServers());
-        this.settings.properties().forEach((k, v) -> args.add("--" + k + "=" + v));
+        this.settings.properties().forEach((k, v) -> {
+            // The parser's is per instance (below): given twice, Spring would join the two values with a comma.
+            if (!k.equals(RunIsolation.PARSER_INSTANCE_PROPERTY)) {
+                args.add("--" + k + "=" + v);
+            }
+        });
         args.addAll(specific);
         Path log = this.settings.workDirectory().resolve("logs").resolve(name + ".log");
         // The service's temporary files (Tomcat's work and document base directories among them) in a directory of
@@ -109,10 +196,13 @@ public final class PipelineServices implements AutoCloseable {
         catch (java.io.IOException ex) {
             throw new java.io.UncheckedIOException(ex);
         }
-        List<String> jvmArgs = new ArrayList<>(JVM_ARGS);
+        List<String> jvmArgs = new ArrayList<>();
+        jvmArgs.add(HEAPS.get(service));
+        jvmArgs.addAll(JVM_ARGS);
         jvmArgs.add("-Djava.io.tmpdir=" + temp);
         this.processes.put(name, ServiceProcess.start(jar, jvmArgs, args, Map.of(), log));
         this.metrics.put(name, new ServiceMetrics(port));
+        this.serviceOf.put(name, service);
     }
 
     /** Waits until every service reports ready, or fails naming the one that is not, with its log. */
@@ -134,10 +224,17 @@ public final class PipelineServices implements AutoCloseable {
         }
     }
 
-    /** What the services have done so far, from their metrics. */
+    /** What the services have done so far, from their metrics, summed over each service's instances. */
     public PipelineProgress progress() {
-        return progress(this.metrics.get("ingest-service").scrape(), this.metrics.get("parser-service").scrape(),
-                this.metrics.get("indexer-service").scrape());
+        return progress(scrape("ingest-service"), scrape("parser-service"), scrape("indexer-service"));
+    }
+
+    /** The scrapes of every instance of a service, one after the other: each counter then sums over them. */
+    private String scrape(String service) {
+        return this.metrics.entrySet().stream()
+            .filter(instance -> this.serviceOf.get(instance.getKey()).equals(service))
+            .map(instance -> instance.getValue().scrape())
+            .collect(Collectors.joining("\n"));
     }
 
     /**
@@ -169,7 +266,10 @@ public final class PipelineServices implements AutoCloseable {
         return Math.round(ServiceMetrics.sum(scrape, metric, labels));
     }
 
-    /** Each service's {@code /actuator/prometheus} text right now (empty for one that cannot be read), in start order. */
+    /**
+     * Each instance's {@code /actuator/prometheus} text right now (empty for one that cannot be read), by instance
+     * name, in start order.
+     */
     public Map<String, String> scrapes() {
         Map<String, String> scrapes = new LinkedHashMap<>();
         this.metrics.forEach((name, service) -> scrapes.put(name, service.scrape()));
@@ -181,15 +281,16 @@ public final class PipelineServices implements AutoCloseable {
         return this.processes.entrySet().stream().filter(e -> !e.getValue().isAlive()).map(Map.Entry::getKey).toList();
     }
 
-    /** Each service's health endpoint, in start order; the ports are random. */
+    /** Each instance's health endpoint, by instance name, in start order; the ports are random. */
     public Map<String, String> healthUrls() {
         Map<String, String> urls = new LinkedHashMap<>();
         this.metrics.forEach((name, service) -> urls.put(name, service.actuatorUrl() + "/health"));
         return urls;
     }
 
-    public Path logFile(String service) {
-        return this.processes.get(service).logFile();
+    /** The log file of an instance ({@code parser-service-2}); a service's name gives its first instance's. */
+    public Path logFile(String instance) {
+        return this.processes.get(instance).logFile();
     }
 
     @Override

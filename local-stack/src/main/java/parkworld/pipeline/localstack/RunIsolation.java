@@ -25,6 +25,8 @@ final class RunIsolation {
     static final String TOPIC_PROPERTY_PREFIX = "parkworld.topics.";
     static final String PARSER_DEAD_LETTER_PROPERTY = TOPIC_PROPERTY_PREFIX + "parser-dead-letter";
     static final String INDEXER_DEAD_LETTER_PROPERTY = TOPIC_PROPERTY_PREFIX + "indexer-dead-letter";
+    /** The base of the parser instances' ids ({@code <base>-1}, {@code <base>-2}: PipelineServices appends the number). */
+    static final String PARSER_INSTANCE_PROPERTY = "parkworld.parser.instance-id";
 
     private RunIsolation() {
     }
@@ -42,6 +44,8 @@ final class RunIsolation {
         properties.put("spring.cloud.stream.bindings.replaceIssues-in-0.group", prefix + "-indexer-issues");
         // Ingest's runs fence each other by this id: a local run must not fence (or be fenced by) the real ingest.
         properties.put("parkworld.ingest.state.transactional-id", prefix + "-ingest");
+        // Likewise the parser's transactional.id: another laptop's local parsers on the same Kafka must not fence these.
+        properties.put(PARSER_INSTANCE_PROPERTY, prefix);
         properties.put(ALIAS_PROPERTY, prefix + "-" + DEFAULT_ALIAS);
         properties.put("parkworld.indexer.index.name", prefix + "-" + DEFAULT_ALIAS + "-v2");
         return properties;

@@ -3,6 +3,8 @@ package parkworld.pipeline.localstack;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -44,6 +46,12 @@ final class RunOptions {
                 "kept in target/local-run/ from the last run"})
     boolean fresh;
 
+    @Option(names = "--scale", paramLabel = "SERVICE=N", split = ",",
+            description = {"run N instances of parser or indexer, each a process of its own in the",
+                "service's consumer group (e.g. --scale parser=2,indexer=2; at most the partitions",
+                "of the topic it consumes, see local-stack/RUNNING.md); ingest runs once"})
+    Map<String, Integer> scale = new LinkedHashMap<>();
+
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help and exit")
     boolean help;
 
@@ -65,6 +73,20 @@ final class RunOptions {
             throw new CommandLine.ParameterException(commandLine,
                     "--elasticsearch: expected an http:// or https:// URL but was '" + options.elasticsearch + "'");
         }
+        for (Map.Entry<String, Integer> service : options.scale.entrySet()) {
+            String name = service.getKey();
+            boolean oneIngest = name.equals("ingest") && Integer.valueOf(1).equals(service.getValue());
+            if (!PipelineServices.SCALABLE.contains(name + "-service") && !oneIngest) {
+                throw new CommandLine.ParameterException(commandLine, "--scale: " + (name.equals("ingest")
+                        // Its replicas would not share the work: every run fences the one before it (ingest-service/STATE.md).
+                        ? "ingest runs as one instance (each ingest run fences the one before it, see ingest-service/STATE.md)"
+                        : "expected parser=N or indexer=N but was '" + name + "'"));
+            }
+            if (service.getValue() == null || service.getValue() < 1) {
+                throw new CommandLine.ParameterException(commandLine,
+                        "--scale: " + name + " needs a number of instances of at least 1");
+            }
+        }
         if (options.source.isBlank()) {
             throw new CommandLine.ParameterException(commandLine, "--source: needs a URL, folder or file");
         }
@@ -76,6 +98,17 @@ final class RunOptions {
         StringWriter text = new StringWriter();
         new CommandLine(new RunOptions()).usage(new PrintWriter(text, true));
         return text.toString();
+    }
+
+    /** Instances per service ({@code parser-service} to 2...): 1 for a service {@code --scale} does not name. */
+    Map<String, Integer> instances() {
+        Map<String, Integer> instances = new LinkedHashMap<>();
+        this.scale.forEach((service, count) -> {
+            if (PipelineServices.SCALABLE.contains(service + "-service")) {
+                instances.put(service + "-service", count);
+            }
+        });
+        return instances;
     }
 
     /**

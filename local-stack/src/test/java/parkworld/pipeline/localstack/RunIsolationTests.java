@@ -26,6 +26,7 @@ class RunIsolationTests {
                 entry("parkworld.topics.indexer-dead-letter", "local-ab12cd34.parkworld.indexer.dlq"),
                 entry("parkworld.topics.ingest-state", "local-ab12cd34.parkworld.ingest.state"),
                 entry("parkworld.ingest.state.transactional-id", "local-ab12cd34-ingest"),
+                entry("parkworld.parser.instance-id", "local-ab12cd34"),
                 entry("spring.cloud.stream.bindings.extractArticles-in-0.group", "local-ab12cd34-parser"),
                 entry("spring.cloud.stream.bindings.indexArticles-in-0.group", "local-ab12cd34-indexer"),
                 entry("spring.cloud.stream.bindings.replaceIssues-in-0.group", "local-ab12cd34-indexer-issues"),

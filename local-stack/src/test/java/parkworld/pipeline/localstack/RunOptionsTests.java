@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -48,10 +49,23 @@ class RunOptionsTests {
         "folder                 | Unmatched argument at index 0: 'folder'",
         "--kafka=broker         | --kafka: expected HOST:PORT",
         "--elasticsearch=es:9200 | --elasticsearch: expected an http:// or https:// URL",
-        "--exit-when-done=maybe | --exit-when-done"})
+        "--exit-when-done=maybe | --exit-when-done",
+        "--scale=ingest=2       | --scale: ingest runs as one instance",
+        "--scale=kibana=2       | --scale: expected parser=N or indexer=N but was 'kibana'",
+        "--scale=parser=0       | --scale: parser needs a number of instances of at least 1",
+        "--scale=parser         | --scale"})
     void badOptionsAreUsageErrorsNamingTheOption(String argument, String message) {
         assertThatThrownBy(() -> RunOptions.parse(argument)).isInstanceOf(CommandLine.ParameterException.class)
             .hasMessageContaining(message);
+    }
+
+    @Test
+    void scaleGivesTheInstancesOfEachNamedServiceAndOneIngest() {
+        assertThat(RunOptions.parse("--scale", "parser=2,indexer=3").instances())
+            .containsExactly(Map.entry("parser-service", 2), Map.entry("indexer-service", 3));
+        assertThat(RunOptions.parse("--scale=parser=2", "--scale=ingest=1").instances())
+            .containsExactly(Map.entry("parser-service", 2));
+        assertThat(RunOptions.parse().instances()).isEmpty();
     }
 
     @Test

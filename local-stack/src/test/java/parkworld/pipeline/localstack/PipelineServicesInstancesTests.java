@@ -1,0 +1,35 @@
+package parkworld.pipeline.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class PipelineServicesInstancesTests {
+
+    @Test
+    void theFirstInstanceKeepsTheServiceNameAndTheOthersAreNumbered() {
+        assertThat(PipelineServices.instanceName("parser-service", 1)).isEqualTo("parser-service");
+        assertThat(PipelineServices.instanceName("parser-service", 2)).isEqualTo("parser-service-2");
+    }
+
+    @Test
+    void eachParserInstanceHasItsOwnTransactionalIdTheSameOnEveryRun() {
+        assertThat(PipelineServices.parserInstanceId(Map.of(), 1)).isEqualTo("local-1");
+        assertThat(PipelineServices.parserInstanceId(Map.of(), 2)).isEqualTo("local-2");
+        // With shared Kafka the run isolates its names: another laptop's parsers must not fence these.
+        assertThat(PipelineServices.parserInstanceId(Map.of(RunIsolation.PARSER_INSTANCE_PROPERTY, "local-ab12cd34"), 2))
+            .isEqualTo("local-ab12cd34-2");
+    }
+
+    @Test
+    void onlyTheParserAndTheIndexerMayRunAsSeveralInstances() {
+        assertThatThrownBy(() -> new PipelineServices.Settings(Path.of("."), "k:9092", "http://es", "src", Path.of("w"),
+                Map.of(), Map.of("ingest-service", 2)))
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ingest-service");
+        assertThat(new PipelineServices.Settings(Path.of("."), "k:9092", "http://es", "src", Path.of("w"), Map.of(),
+                Map.of("parser-service", 2)).instancesOf("indexer-service")).isEqualTo(1);
+    }
+}

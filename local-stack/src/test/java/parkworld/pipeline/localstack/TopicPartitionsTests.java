@@ -1,0 +1,26 @@
+package parkworld.pipeline.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class TopicPartitionsTests {
+
+    static final Path ASYNC_API = Path.of("..", "article-contract", "asyncapi.yaml");
+
+    @Test
+    void theConsumedTopicsGetThePartitionsTheContractDocumentsAndSinglePartitionTopicsAreLeftToTheServices() {
+        assertThat(TopicPartitions.partitioned(ASYNC_API, Map.of())).containsExactly(
+                Map.entry("parkworld.issues.fetched", 6), Map.entry("parkworld.articles", 6),
+                Map.entry("parkworld.issues.parsed", 3));
+    }
+
+    @Test
+    void aRenamedTopicIsPartitionedUnderTheNameTheServicesUse() {
+        assertThat(TopicPartitions.partitioned(ASYNC_API, Map.of("parkworld.topics.articles", "local-1234.parkworld.articles")))
+            .containsEntry("local-1234.parkworld.articles", 6)
+            .doesNotContainKey("parkworld.articles");
+    }
+}
