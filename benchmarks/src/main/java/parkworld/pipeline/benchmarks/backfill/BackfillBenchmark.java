@@ -54,10 +54,12 @@ public final class BackfillBenchmark {
     private final Path corpus;
     private final Path out;
     private final String build;
+    private final List<Integer> parserCounts;
     private final List<String> report = new ArrayList<>();
     private final HttpClient http = HttpClient.newHttpClient();
 
-    private BackfillBenchmark(Path root, Path corpus, Path out, String build) {
+    private BackfillBenchmark(Path root, Path corpus, Path out, String build, List<Integer> parserCounts) {
+        this.parserCounts = parserCounts;
         this.root = root;
         this.corpus = corpus;
         this.out = out;
@@ -74,7 +76,9 @@ public final class BackfillBenchmark {
             fail(PASSWORD_VARIABLE + " is not set: the ingest service inherits it, and the harness needs it for "
                     + "/operator/backfills and /operator/replays");
         }
-        BackfillBenchmark benchmark = new BackfillBenchmark(root, corpus, out, options.getOrDefault("build", "not said"));
+        BackfillBenchmark benchmark = new BackfillBenchmark(root, corpus, out, options.getOrDefault("build", "not said"),
+                java.util.Arrays.stream(options.getOrDefault("parsers", "1").split(",")).map(String::strip)
+                    .map(Integer::valueOf).toList());
         try {
             benchmark.run();
         }
@@ -83,6 +87,11 @@ public final class BackfillBenchmark {
             fail(ex.getMessage());
         }
         System.exit(0);
+    }
+
+    /** What one stack (one parser instance count) measured. */
+    private record Run(int parsers, List<PhaseResult> phases, Baseline baseline, Map<String, Double> readyAfter,
+            int earlyIssues, Map<String, Long> rssAtEarly, Map<String, Long> rssAtEnd) {
     }
 
     private void run() throws Exception {
@@ -94,14 +103,56 @@ public final class BackfillBenchmark {
         say(String.format(Locale.ROOT, "corpus %s: %d PDFs; machine: %d cores, %s; load average before: %s",
                 this.corpus, pdfs.size(), Runtime.getRuntime().availableProcessors(), memory(), loadAverage()));
         say("build: " + this.build);
-        Path work = this.out.resolve("run");
+        List<Run> runs = new ArrayList<>();
+        for (int parsers : this.parserCounts) {
+            runs.add(runOnce(pdfs, parsers));
+        }
+        List<ArticlesChart.Series> series = new ArrayList<>();
+        for (Run run : runs) {
+            say("");
+            say("== " + run.parsers() + " parser instance" + (run.parsers() == 1 ? "" : "s"));
+            say("start-up to ready (all started together): " + format(run.readyAfter()));
+            say(String.format(Locale.ROOT, "extraction alone (%d thread(s)): %d files, %d pages in %.1f s",
+                    run.parsers(), run.baseline().files(), run.baseline().pages(), run.baseline().seconds()));
+            for (PhaseResult measured : run.phases()) {
+                PhaseResult phase = withPages(measured, run.baseline().pages());
+                say(phase.name() + ":");
+                Figures.stageLines(phase).forEach(this::say);
+                say(Figures.lagLine(phase));
+                Figures.memoryLines(phase).forEach(this::say);
+                series.add(new ArticlesChart.Series(phase.name() + ", " + run.parsers() + " parser(s)",
+                        phase.samples().stream().map(s -> new double[] { s.seconds(), s.searchable() }).toList()));
+            }
+            say("RSS after " + run.earlyIssues() + " issues parsed -> after the backfill of all " + pdfs.size() + ":");
+            run.rssAtEnd().forEach((process, end) -> say(String.format(Locale.ROOT, "  %-20s %s -> %s", process,
+                    Figures.mib(run.rssAtEarly().getOrDefault(process, -1L)), Figures.mib(end))));
+        }
+        Path chart = this.out.resolve("articles-searchable.png");
+        ArticlesChart.write(chart, "Articles searchable over time (" + pdfs.size() + " issues)", series);
+        say("");
+        say("chart: " + chart);
+        for (Run run : runs) {
+            say("");
+            say(run.parsers() + " parser instance" + (run.parsers() == 1 ? "" : "s") + ":");
+            for (PhaseResult measured : run.phases()) {
+                say(Figures.summaryLine(withPages(measured, run.baseline().pages()), run.baseline().seconds()));
+            }
+        }
+        write();
+    }
+
+    private Run runOnce(List<Path> pdfs, int parsers) throws Exception {
+        say("");
+        say("-- a fresh stack with " + parsers + " parser instance(s); load average now: " + loadAverage());
+        Path work = this.out.resolve("run-parsers-" + parsers);
         deleteRecursively(work);
         Path emptySource = Files.createDirectories(work.resolve("empty-source"));
         List<PhaseResult> phases = new ArrayList<>();
+        int earlyIssues = Math.min(30, pdfs.size());
         Map<String, Long> rssAtEarly = new TreeMap<>();
         Map<String, Long> rssAtEnd = new TreeMap<>();
+        Map<String, Double> readyAfter;
         List<String> parserJvmOptions;
-        int parsers = 1;
         try (KafkaBroker kafka = KafkaBroker.start(work.resolve("logs/kafka.log"));
                 ElasticsearchNode elasticsearch = ElasticsearchNode.start(work.resolve("logs/elasticsearch.log"))) {
             Map<String, String> properties = new LinkedHashMap<>();
@@ -110,19 +161,19 @@ public final class BackfillBenchmark {
             properties.put("parkworld.ingest.operator.backfill-folder", this.corpus.toString());
             long began = System.nanoTime();
             try (PipelineServices services = PipelineServices.start(new PipelineServices.Settings(this.root,
-                    kafka.bootstrapServers(), elasticsearch.httpUrl(), emptySource.toString(), work, properties))) {
-                Map<String, Double> readyAfter = awaitReady(services, began);
-                say("start-up to ready (the three started together): " + format(readyAfter));
+                    kafka.bootstrapServers(), elasticsearch.httpUrl(), emptySource.toString(), work, properties,
+                    Map.of("parser-service", parsers)))) {
+                readyAfter = awaitReady(services, began);
+                say("start-up to ready: " + format(readyAfter));
                 Map<String, ProcessHandle> processes = ServiceProcesses.started();
                 parserJvmOptions = ServiceProcesses.jvmOptions(processes.get("parser-service"));
-                parsers = (int) processes.keySet().stream().filter(n -> n.startsWith("parser-service")).count();
                 awaitStartupRun(services);
                 String ingest = services.healthUrls().get("ingest-service").replace("/actuator/health", "");
                 try (PipelineProbe probe = new PipelineProbe(kafka.bootstrapServers(), elasticsearch.httpUrl(), ALIAS,
                         List.of(Topics.ISSUES_FETCHED, Topics.ISSUES_PARSED))) {
                     Phase backfill = new Phase("backfill", pdfs.size(), null);
                     operator(ingest, "/operator/backfills", "{\"folder\":true}");
-                    backfill.run(services, probe, processes, Math.min(30, pdfs.size()), rssAtEarly);
+                    backfill.run(services, probe, processes, earlyIssues, rssAtEarly);
                     phases.add(backfill.result(0));
                     rssAtEnd.putAll(rss(processes));
                     Phase replay = new Phase("replay", pdfs.size(), Instant.now());
@@ -132,33 +183,10 @@ public final class BackfillBenchmark {
                 }
             }
         }
-        say("load average after the pipeline: " + loadAverage());
+        say("load average after the pipeline: " + loadAverage() + "; extraction baseline with "
+                + String.join(" ", parserJvmOptions) + ", " + parsers + " thread(s)");
         Baseline baseline = extractionBaseline(parserJvmOptions, parsers);
-        say(String.format(Locale.ROOT, "extraction alone (%d thread(s), %s): %d files, %d pages in %.1f s",
-                parsers, String.join(" ", parserJvmOptions), baseline.files(), baseline.pages(), baseline.seconds()));
-        List<ArticlesChart.Series> series = new ArrayList<>();
-        for (PhaseResult measured : phases) {
-            PhaseResult phase = withPages(measured, baseline.pages());
-            say("");
-            say(phase.name() + " (" + parsers + " parser instance" + (parsers == 1 ? "" : "s") + "):");
-            Figures.stageLines(phase).forEach(this::say);
-            say(Figures.lagLine(phase));
-            Figures.memoryLines(phase).forEach(this::say);
-            series.add(new ArticlesChart.Series(phase.name() + ", " + parsers + " parser(s)", phase.samples().stream()
-                .map(s -> new double[] { s.seconds(), s.searchable() }).toList()));
-        }
-        say("");
-        say("RSS after " + Math.min(30, pdfs.size()) + " issues parsed vs after all " + pdfs.size() + ":");
-        rssAtEnd.forEach((process, end) -> say(String.format(Locale.ROOT, "  %-20s %s -> %s", process,
-                Figures.mib(rssAtEarly.getOrDefault(process, -1L)), Figures.mib(end))));
-        Path chart = this.out.resolve("articles-searchable.png");
-        ArticlesChart.write(chart, "Articles searchable over time (" + pdfs.size() + " issues)", series);
-        say("chart: " + chart);
-        say("");
-        for (PhaseResult measured : phases) {
-            say(Figures.summaryLine(withPages(measured, baseline.pages()), baseline.seconds()));
-        }
-        write();
+        return new Run(parsers, phases, baseline, readyAfter, earlyIssues, rssAtEarly, rssAtEnd);
     }
 
     private static PhaseResult withPages(PhaseResult phase, long pages) {
@@ -237,7 +265,7 @@ public final class BackfillBenchmark {
                 }
                 if (this.articlesByIssue.size() >= this.expectedIssues && searchable >= articles()) {
                     this.lastSearchable = now;
-                    say(String.format(Locale.ROOT, "%s: %d issues, %d articles searchable after %.1f s", this.name,
+                    say(String.format(Locale.ROOT, "%s done: %d issues, %d articles searchable %.1f s after the request", this.name,
                             this.articlesByIssue.size(), searchable, Figures.seconds(this.requested, now)));
                     return;
                 }
@@ -397,7 +425,7 @@ public final class BackfillBenchmark {
         return heap;
     }
 
-    private record Baseline(int files, long pages, double seconds) {
+    record Baseline(int files, long pages, double seconds) {
     }
 
     /** Plain extraction of the corpus in a JVM of its own, with the parser's JVM options and thread count. */
@@ -476,7 +504,7 @@ public final class BackfillBenchmark {
         Map<String, String> options = new HashMap<>();
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--") || i + 1 >= args.length) {
-                fail("usage: BackfillBenchmark --corpus DIR [--out DIR] [--build WHAT]");
+                fail("usage: BackfillBenchmark --corpus DIR [--out DIR] [--parsers 1,2] [--build WHAT]");
             }
             options.put(args[i].substring(2), args[++i]);
         }

@@ -20,10 +20,7 @@ final class Figures {
         return Duration.between(from, to).toNanos() / 1e9;
     }
 
-    /**
-     * Items per second over a window; a window shorter than a millisecond (one item, or a clock tie) gives the
-     * items per millisecond rather than a division by zero.
-     */
+    /** Items per second over a window; a window under a millisecond counts as one millisecond (no division by 0). */
     static double rate(long items, Instant from, Instant to) {
         double seconds = Math.max(seconds(from, to), 0.001);
         return items / seconds;
@@ -71,6 +68,10 @@ final class Figures {
 
     private static String stage(String name, PhaseResult phase, Instant last) {
         Instant first = phase.firstFetched();
+        if (seconds(first, last) < 0.001) {
+            // one issue: its IssueFetched is both first and last, there is no window to divide by
+            return "  " + name + " (one IssueFetched: no rate)";
+        }
         return String.format(Locale.ROOT, "  %s %6.2f issues/s %7.1f pages/s %7.1f articles/s  (done %.1f s after the "
                 + "first IssueFetched)", name, rate(phase.issues(), first, last), rate(phase.pages(), first, last),
                 rate(phase.articles(), first, last), seconds(first, last));

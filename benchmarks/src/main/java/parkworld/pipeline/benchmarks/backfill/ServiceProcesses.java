@@ -21,7 +21,7 @@ final class ServiceProcesses {
     private ServiceProcesses() {
     }
 
-    /** Process name ({@code parser-service}, {@code parser-service#2} for a second instance, {@code kafka}) to handle. */
+    /** Process name ({@code parser-service}, {@code parser-service-2} for a second instance, as PipelineServices names it, {@code kafka}) to handle. */
     static Map<String, ProcessHandle> started() {
         List<ProcessHandle> descendants = new ArrayList<>(ProcessHandle.current().descendants().toList());
         descendants.sort(Comparator.comparingLong(ProcessHandle::pid));
@@ -33,7 +33,7 @@ final class ServiceProcesses {
             }
             String key = name.get();
             for (int instance = 2; named.containsKey(key); instance++) {
-                key = name.get() + "#" + instance;
+                key = name.get() + "-" + instance;
             }
             named.put(key, process);
         }
