@@ -137,7 +137,11 @@ public final class CorpusGenerator {
         }
     }
 
-    /** The text of issue {@code serial} of the corpus of {@code seed}, without writing it. */
+    /**
+     * The text of issue {@code serial} of the corpus of {@code seed} as first drafted, without laying it out. The
+     * issue written has the same sections and articles; only if this draft missed the page bounds, its bodies were
+     * drafted again longer or shorter (see {@link #generate}).
+     */
     static IssueContent content(int serial, long seed) {
         return plan(serial, seed, 0, 1.0);
     }
@@ -165,11 +169,12 @@ public final class CorpusGenerator {
                 sha256(generated.rendered().pdf()), false);
     }
 
-    private record Generated(IssueContent content, IssueRenderer.Rendered rendered) {
+    /** An issue's text and its PDF. */
+    record Generated(IssueContent content, IssueRenderer.Rendered rendered) {
     }
 
     /** Lays the issue out, and again with longer or shorter bodies while its page count misses the bounds. */
-    private static Generated generate(int serial, long seed) {
+    static Generated generate(int serial, long seed) {
         IssueRenderer renderer = new IssueRenderer();
         double scale = 1.0;
         IssueRenderer.Rendered rendered = null;
@@ -192,7 +197,8 @@ public final class CorpusGenerator {
      * for and, from that, the mean body length; then the text itself.
      */
     private static IssueContent plan(int serial, long seed, int attempt, double scale) {
-        SplittableRandom random = new SplittableRandom(mix(seed, serial, attempt));
+        // the issue's shape (sections, articles, pictures) stays the same from one attempt to the next
+        SplittableRandom random = new SplittableRandom(mix(seed, serial, 0));
         LocalDate date = FIRST_ISSUE_DATE.plusWeeks(serial - 1L);
         int issueInMonth = (date.getDayOfMonth() - 1) / 7 + 1;
         int sectionCount = (random.nextInt(10) < 7) ? 3 : 4;
@@ -205,7 +211,8 @@ public final class CorpusGenerator {
                 - articles * imageShare * CHARS_PER_PICTURE;
         int meanBody = (int) Math.max(ArticleWriter.MIN_BODY_LENGTH, Math.min(ArticleWriter.MAX_BODY_LENGTH,
                 scale * budget / articles));
-        ArticleWriter writer = new ArticleWriter(random, date);
+        ArticleWriter writer = new ArticleWriter((attempt == 0) ? random : new SplittableRandom(mix(seed, serial,
+                attempt)), date);
         return new IssueContent(serial, date, issueInMonth, writer.sections(perSection, meanBody, imageShare));
     }
 
