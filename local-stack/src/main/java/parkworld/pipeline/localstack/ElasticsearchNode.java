@@ -20,7 +20,9 @@ import java.util.Map;
  */
 public final class ElasticsearchNode extends LocalServer {
 
-    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(120);
+    // 120 s was exceeded three times in a row on the 2-core development machine under a load average of 20+ (other
+    // builds); a node that is merely slow must not fail a run or a test.
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(300);
     private static final String HEAP = "-Xms512m -Xmx512m";
     /** Inherited settings that would change which JVM or options Elasticsearch's launcher uses. */
     private static final List<String> FOREIGN_ENVIRONMENT = List.of("JAVA_HOME", "JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS",

@@ -130,7 +130,9 @@ public final class LocalPipeline {
             ShutdownReaper.register(() -> say("Stopping everything started..."));
             services.awaitReady(Duration.ofMinutes(3));
             say("Services ready; logs in " + work.resolve("logs"));
-            services.healthUrls().forEach((name, url) -> say("  " + name + ": " + url));
+            Map<String, Duration> readyAfter = services.readyAfter();
+            services.healthUrls().forEach((name, url) -> say("  " + name + ": " + url + "  (ready after "
+                    + readyAfter.get(name).toSeconds() + " s)"));
             PipelineProgress progress = awaitSettled(services, SETTLE_TIMEOUT);
             long count = count(elasticsearch, alias);
             System.out.println();

@@ -27,6 +27,10 @@ public final class PipelineServices implements AutoCloseable {
             // the worst an out-of-memory error may do is a restart: never a process that is up but consumes nothing
             "-XX:+ExitOnOutOfMemoryError");
 
+    /** {@code -Dparkworld.local-stack.class-data-sharing=false} starts the services from their jars, as before. */
+    static final boolean CLASS_DATA_SHARING =
+            !"false".equals(System.getProperty("parkworld.local-stack.class-data-sharing"));
+
     /**
      * Each service's heap (README, "Memory"): the parser holds one issue at a time (PDFBox, the page's glyphs) and
      * must stay within 256 MB whatever the corpus size; the indexer a batch of at most 500 articles.
@@ -40,6 +44,9 @@ public final class PipelineServices implements AutoCloseable {
     private final Map<String, ServiceMetrics> metrics = new LinkedHashMap<>();
     /** Instance name to its service ({@code parser-service-2} to {@code parser-service}). */
     private final Map<String, String> serviceOf = new LinkedHashMap<>();
+    /** Instance name to when it was started, and to how long it took to report ready. */
+    private final Map<String, Instant> startedAt = new LinkedHashMap<>();
+    private final Map<String, Duration> readyAfter = new LinkedHashMap<>();
 
     private PipelineServices(Settings settings) {
         this.settings = settings;
@@ -95,25 +102,90 @@ public final class PipelineServices implements AutoCloseable {
         checkPartitions(settings, "indexer-service", topic(settings, "articles"), partitions);
         PipelineServices services = new PipelineServices(settings);
         try {
-            for (int instance = 1; instance <= settings.instancesOf("indexer-service"); instance++) {
-                services.startService("indexer-service", instance,
-                        List.of("--parkworld.elasticsearch.uris=" + settings.elasticsearchUrl()));
+            services.prepareClassDataSharing();
+            for (String service : List.of("indexer-service", "parser-service", "ingest-service")) {
+                for (int instance = 1; instance <= settings.instancesOf(service); instance++) {
+                    services.startService(service, instance, services.specificArgs(service, instance));
+                }
             }
-            for (int instance = 1; instance <= settings.instancesOf("parser-service"); instance++) {
-                // The parser reads only PDFs inside the blob store ingest writes to. Its transactional.id names the
-                // instance: unique among the live ones (two sharing it would fence each other) and the same on the
-                // next run (which then fences a zombie of this one), as a StatefulSet's pod names are.
-                services.startService("parser-service", instance,
-                        List.of("--parkworld.parser.blob-store.location=" + settings.workDirectory().resolve("blobs").toUri(),
-                                "--parkworld.parser.instance-id=" + parserInstanceId(settings.properties(), instance)));
-            }
-            services.startIngest();
         }
         catch (RuntimeException ex) {
             services.close();
             throw ex;
         }
         return services;
+    }
+
+    /** What one service, and one instance of it, is told beyond the common settings. */
+    private List<String> specificArgs(String service, int instance) {
+        Path blobs = this.settings.workDirectory().resolve("blobs");
+        return switch (service) {
+            case "indexer-service" -> List.of("--parkworld.elasticsearch.uris=" + this.settings.elasticsearchUrl());
+            // The parser reads only PDFs inside the blob store ingest writes to. Its transactional.id names the
+            // instance: unique among the live ones (two sharing it would fence each other) and the same on the next
+            // run (which then fences a zombie of this one), as a StatefulSet's pod names are.
+            case "parser-service" -> List.of("--parkworld.parser.blob-store.location=" + blobs.toUri(),
+                    "--parkworld.parser.instance-id=" + parserInstanceId(this.settings.properties(), instance));
+            default -> ingestArgs();
+        };
+    }
+
+    /**
+     * Makes each service jar's CDS archive when it is missing or older than the jar ({@link ClassDataSharing}): once
+     * after a build, all three at the same time, each started up to the end of its context refresh with the settings
+     * of its first instance (so whatever it sets up at that point, the index or the state topic, is this run's).
+     */
+    private void prepareClassDataSharing() {
+        List<Thread> trainings = new ArrayList<>();
+        for (String service : List.of("indexer-service", "parser-service", "ingest-service")) {
+            ClassDataSharing cds = ClassDataSharing.of(jar(service));
+            if (!CLASS_DATA_SHARING || cds.isReady()) {
+                continue;
+            }
+            List<String> args = new ArrayList<>(commonArgs(0));
+            args.addAll(specificArgs(service, 1));
+            if (service.equals("ingest-service")) {
+                // Never an ingest run from the training start, whatever starts it. (Replaced, not added: a property
+                // given twice reaches Spring as "true,false".)
+                args.removeIf(arg -> arg.startsWith("--parkworld.ingest.schedule.run-on-startup="));
+                args.add("--parkworld.ingest.schedule.run-on-startup=false");
+                args.add("--parkworld.ingest.schedule.cron=-");
+            }
+            Path temp = temporaryDirectory(service + "-training");
+            Path log = this.settings.workDirectory().resolve("logs").resolve(service + "-cds-training.log");
+            Thread training = new Thread(() -> {
+                Directories.deleteQuietly(temp);
+                try {
+                    Files.createDirectories(temp);
+                    cds.prepare(jvmArgs(service, temp), args, log);
+                }
+                catch (java.io.IOException ex) {
+                    LogFile.note(log, "cannot create " + temp + ": " + ex);
+                }
+                finally {
+                    Directories.deleteQuietly(temp);
+                }
+            }, service + "-cds-training");
+            training.start();
+            trainings.add(training);
+        }
+        if (!trainings.isEmpty()) {
+            System.out.println("[local-pipeline] Preparing class data sharing for " + trainings.size()
+                    + " service jar(s) built since the last run (once per build: faster start-ups from then on)...");
+        }
+        for (Thread training : trainings) {
+            try {
+                training.join();
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while preparing class data sharing", ex);
+            }
+        }
+    }
+
+    private Path jar(String service) {
+        return this.settings.projectRoot().resolve(service).resolve("target").resolve(service + ".jar");
     }
 
     /** The parser's {@code parkworld.parser.instance-id} for an instance: {@code local-1}, or isolated per run. */
@@ -140,10 +212,10 @@ public final class PipelineServices implements AutoCloseable {
         if (ingest != null) {
             ingest.close();
         }
-        startIngest();
+        startService("ingest-service", 1, ingestArgs());
     }
 
-    private void startIngest() {
+    private List<String> ingestArgs() {
         List<String> args = new ArrayList<>(List.of("--parkworld.ingest.source.location=" + this.settings.source(),
                 "--parkworld.ingest.blob-store.location=" + this.settings.workDirectory().resolve("blobs").toUri(),
                 "--parkworld.ingest.schedule.run-on-startup=true"));
@@ -151,7 +223,7 @@ public final class PipelineServices implements AutoCloseable {
             // The crawler refuses loopback addresses unless told: here the operator named a site on this machine.
             args.add("--parkworld.ingest.crawler.allow-loopback=true");
         }
-        startService("ingest-service", 1, args);
+        return args;
     }
 
     private static boolean isOnLoopback(String source) {
@@ -171,18 +243,9 @@ public final class PipelineServices implements AutoCloseable {
 
     private void startService(String service, int instance, List<String> specific) {
         String name = instanceName(service, instance);
-        Path jar = this.settings.projectRoot().resolve(service).resolve("target").resolve(service + ".jar");
+        Path jar = jar(service);
         int port = FreePorts.onLoopback(1)[0];
-        List<String> args = new ArrayList<>();
-        args.add("--server.port=" + port);
-        args.add("--server.address=127.0.0.1");
-        args.add("--spring.cloud.stream.kafka.binder.brokers=" + this.settings.kafkaBootstrapServers());
-        this.settings.properties().forEach((k, v) -> {
-            // The parser's is per instance (below): given twice, Spring would join the two values with a comma.
-            if (!k.equals(RunIsolation.PARSER_INSTANCE_PROPERTY)) {
-                args.add("--" + k + "=" + v);
-            }
-        });
+        List<String> args = new ArrayList<>(commonArgs(port));
         args.addAll(specific);
         Path log = this.settings.workDirectory().resolve("logs").resolve(name + ".log");
         // The service's temporary files (Tomcat's work and document base directories among them) in a directory of
@@ -196,13 +259,39 @@ public final class PipelineServices implements AutoCloseable {
         catch (java.io.IOException ex) {
             throw new java.io.UncheckedIOException(ex);
         }
+        List<String> jvmArgs = jvmArgs(service, temp);
+        ClassDataSharing cds = ClassDataSharing.of(jar);
+        if (CLASS_DATA_SHARING && cds.isReady()) {
+            jvmArgs.add("-XX:SharedArchiveFile=" + cds.archive());
+            jar = cds.extractedJar();
+        }
+        this.processes.put(name, ServiceProcess.start(jar, jvmArgs, args, Map.of(), log));
+        this.metrics.put(name, new ServiceMetrics(port));
+        this.serviceOf.put(name, service);
+        this.startedAt.put(name, Instant.now());
+    }
+
+    /** Port, Kafka and the run's properties: what every service is told. */
+    private List<String> commonArgs(int port) {
+        List<String> args = new ArrayList<>();
+        args.add("--server.port=" + port);
+        args.add("--server.address=127.0.0.1");
+        args.add("--spring.cloud.stream.kafka.binder.brokers=" + this.settings.kafkaBootstrapServers());
+        this.settings.properties().forEach((k, v) -> {
+            // The parser's is per instance (specificArgs): given twice, Spring would join the two values with a comma.
+            if (!k.equals(RunIsolation.PARSER_INSTANCE_PROPERTY)) {
+                args.add("--" + k + "=" + v);
+            }
+        });
+        return args;
+    }
+
+    private static List<String> jvmArgs(String service, Path temp) {
         List<String> jvmArgs = new ArrayList<>();
         jvmArgs.add(HEAPS.get(service));
         jvmArgs.addAll(JVM_ARGS);
         jvmArgs.add("-Djava.io.tmpdir=" + temp);
-        this.processes.put(name, ServiceProcess.start(jar, jvmArgs, args, Map.of(), log));
-        this.metrics.put(name, new ServiceMetrics(port));
-        this.serviceOf.put(name, service);
+        return jvmArgs;
     }
 
     /** Waits until every service reports ready, or fails naming the one that is not, with its log. */
@@ -221,7 +310,15 @@ public final class PipelineServices implements AutoCloseable {
                 }
                 Thread.sleep(250);
             }
+            // At most this long: a service found ready when its turn comes may have been ready earlier.
+            this.readyAfter.putIfAbsent(service.getKey(),
+                    Duration.between(this.startedAt.get(service.getKey()), Instant.now()));
         }
+    }
+
+    /** How long each instance took from its start to reporting ready (at most), once {@link #awaitReady} returned. */
+    public Map<String, Duration> readyAfter() {
+        return Map.copyOf(this.readyAfter);
     }
 
     /** What the services have done so far, from their metrics, summed over each service's instances. */

@@ -12,14 +12,14 @@ class TopicPartitionsTests {
 
     @Test
     void theConsumedTopicsGetThePartitionsTheContractDocumentsAndSinglePartitionTopicsAreLeftToTheServices() {
-        assertThat(TopicPartitions.partitioned(ASYNC_API, Map.of())).containsExactly(
+        assertThat(TopicPartitionsTool.partitioned(ASYNC_API, Map.of())).containsExactly(
                 Map.entry("parkworld.issues.fetched", 6), Map.entry("parkworld.articles", 6),
                 Map.entry("parkworld.issues.parsed", 3));
     }
 
     @Test
     void aRenamedTopicIsPartitionedUnderTheNameTheServicesUse() {
-        assertThat(TopicPartitions.partitioned(ASYNC_API, Map.of("parkworld.topics.articles", "local-1234.parkworld.articles")))
+        assertThat(TopicPartitionsTool.partitioned(ASYNC_API, Map.of("parkworld.topics.articles", "local-1234.parkworld.articles")))
             .containsEntry("local-1234.parkworld.articles", 6)
             .doesNotContainKey("parkworld.articles");
     }
