@@ -77,7 +77,11 @@ final class ServiceProcesses {
         return Long.parseLong(fields[0]) * 1024;
     }
 
-    /** The JVM options a service process was started with (everything before {@code -jar}), minus its tmpdir. */
+    /**
+     * The JVM options a service process was started with (everything before {@code -jar}), minus its tmpdir and its
+     * class data sharing archive (made for the service's jar, it does not match another class path; it only speeds
+     * up the start, which the baseline's time leaves out anyway).
+     */
     static List<String> jvmOptions(ProcessHandle process) {
         String[] arguments = process.info().arguments().orElseThrow(
                 () -> new IllegalStateException("cannot read the command line of pid " + process.pid()));
@@ -86,7 +90,8 @@ final class ServiceProcesses {
             if (argument.equals("-jar")) {
                 break;
             }
-            if (!argument.startsWith("-Djava.io.tmpdir=")) {
+            if (!argument.startsWith("-Djava.io.tmpdir=") && !argument.startsWith("-XX:SharedArchiveFile=")
+                    && !argument.startsWith("-Xshare:")) {
                 options.add(argument);
             }
         }
