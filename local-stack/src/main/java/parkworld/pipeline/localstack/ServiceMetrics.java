@@ -14,9 +14,10 @@ import java.util.TreeMap;
 
 /**
  * Reads a service's actuator endpoints over loopback: readiness, and counters from the Prometheus scrape, the same
- * numbers an operator's dashboard shows.
+ * numbers an operator's dashboard shows. Public for the benchmarks, which read the same scrapes
+ * ({@link PipelineServices#scrapes()}) with {@link #sum}.
  */
-final class ServiceMetrics {
+public final class ServiceMetrics {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -58,7 +59,7 @@ final class ServiceMetrics {
      * @param metric sample name, e.g. {@code parkworld_parser_articles_total}
      * @param labels label values every counted sample must have
      */
-    static double sum(String scrape, String metric, Map<String, String> labels) {
+    public static double sum(String scrape, String metric, Map<String, String> labels) {
         return samples(scrape, metric, labels).stream().mapToDouble(Sample::value).sum();
     }
 
