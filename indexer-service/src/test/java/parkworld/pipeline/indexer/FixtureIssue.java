@@ -23,7 +23,7 @@ public final class FixtureIssue {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 
-    public static final IssueRef ISSUE = new IssueRef(121, 2023, 5, 4, "园区周报 2023年5月4期 (总121期)",
+    public static final IssueRef ISSUE = new IssueRef(121, 2023, 5, 4, "园区周报2023年5月4期(总121期)",
             "https://www.parkworld.net/uploads/issue-121.pdf",
             "4a6b1ae3caf923981d906e67b1c115ad50ae7780368532c0aa3b834424698abb", LocalDate.of(2023, 5, 30));
     public static final Instant PARSED_AT = Instant.parse("2023-05-30T07:00:05Z");

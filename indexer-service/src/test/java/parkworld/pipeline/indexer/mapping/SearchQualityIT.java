@@ -141,6 +141,30 @@ class SearchQualityIT {
     }
 
     @Test
+    void matchesLatinWordsWholeAndCaseSensitivelyWithLettersWrittenAgainstDigitsAsOneWord() throws IOException {
+        // The standard tokenizer keeps 36GWh (article 10) as one token and no filter lowercases: the README's limits.
+        assertThat(suggestedSearch("Qualcomm")).as("Qualcomm (article 5)").containsExactly(5);
+        assertThat(suggestedSearch("qualcomm")).as("qualcomm: another case").isEmpty();
+        assertThat(suggestedSearch("36GWh")).as("36GWh (article 10)").containsExactly(10);
+        assertThat(suggestedSearch("GWh")).as("GWh: part of the word 36GWh").isEmpty();
+    }
+
+    @Test
+    void findsArticlesPlacedInAProvinceByItsFieldWhileABareWordSearchesTheText() throws IOException {
+        Set<Integer> writingIt = new TreeSet<>();
+        this.articles.stream()
+            .filter(article -> (article.title() + article.lead() + article.body()).contains("江苏省"))
+            .forEach(article -> writingIt.add(article.ordinal()));
+        assertThat(writingIt).as("the fixture writes 江苏省 in article 38 only").containsExactly(38);
+
+        assertThat(suggestedSearch("江苏省")).as("bare word: the text").isEqualTo(writingIt);
+        assertThat(suggestedSearch("provinces:江苏省")).as("the field: articles placed in Jiangsu (9, 25)")
+            .containsExactly(9, 25);
+        assertThat(suggestedSearch("organizations.name:测试企业")).as("the organizations field")
+            .containsExactlyElementsOf(new TreeSet<>(FixtureIssue.ENRICHED.keySet()));
+    }
+
+    @Test
     void countsArticlesPerSectionWithATermsAggregation() throws IOException {
         JsonNode buckets = aggregate("{\"terms\":{\"field\":\"section\"}}").path("buckets");
 
@@ -244,6 +268,14 @@ class SearchQualityIT {
         assertThat(response.path("hits").path("total").path("value").asInt()).as("every hit fetched")
             .isEqualTo(ordinals.size());
         return ordinals;
+    }
+
+    /** The run command's suggested search ({@code q=}) for a query, all hits. */
+    Set<Integer> suggestedSearch(String query) throws IOException {
+        Request request = new Request("GET", "/" + ALIAS + "/_search");
+        SuggestedSearch.parameters(query).forEach(request::addParameter);
+        request.addParameter("size", "100");
+        return ordinals(perform(request));
     }
 
     JsonNode search(String queryType, ObjectNode query) throws IOException {

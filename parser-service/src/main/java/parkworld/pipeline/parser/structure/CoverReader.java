@@ -12,7 +12,9 @@ import parkworld.pipeline.parser.pdf.TextLine;
 
 /**
  * Reads the issue number from the cover: {@code 2023年5月4期} (year, month, issue in month) and
- * {@code 总121期} (serial), with optional blanks around the numbers.
+ * {@code 总121期} (serial), with optional blanks around the numbers. The title is cleaned as article titles are
+ * ({@link TextNormalizer}): producers print the same cover as {@code 2023年5月4期 (总121期)} or
+ * {@code 2023 年 5 月 4 期 (总 121 期)}, and {@code issue.title} is a keyword that must not split one issue in two.
  */
 final class CoverReader {
 
@@ -73,7 +75,7 @@ final class CoverReader {
                 (issue != null) ? Integer.parseInt(issue.group(1)) : 0,
                 (issue != null) ? Integer.parseInt(issue.group(2)) : 0,
                 (issue != null) ? Integer.parseInt(issue.group(3)) : 0,
-                title(lines, issueLine, serialLine));
+                TextNormalizer.clean(title(lines, issueLine, serialLine)));
     }
 
     /**

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import parkworld.pipeline.parser.pdf.IssueRejectedException;
 import parkworld.pipeline.contract.DeadLetterReason;
@@ -63,6 +65,29 @@ class IssueAssemblerTests {
                 .isEqualTo("天合光能扬州新能源产业园位于扬州经开区朴席镇，规划总建筑面积约32万平方米，一期拟计划投资新建年产10GW高效光伏电池。\n"
                         + "二期计划投资新建10GW大功率组件项目。\n项目建成后年产值可超百亿元（扬州市政府网站）。");
         assertThat(article.sourceName()).as("source of the last paragraph").isEqualTo("扬州市政府网站");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            园区周报             | 2023年6月1期 (总125期)          | 园区周报2023年6月1期(总125期)
+            园区周报             | 2023 年 6 月 1 期 (总 125 期)   | 园区周报2023年6月1期(总125期)
+            园 区 周 报          | 2023年6月1期（总125期）         | 园区周报2023年6月1期（总125期）
+            Park World Weekly    | 2023 年 6 月 1 期 (总 125 期)   | Park World Weekly 2023年6月1期(总125期)
+            """)
+    void cleansTheIssueTitleAsArticleTitlesAreWhateverBlanksTheProducerPutIn(String masthead, String issueLine,
+            String title) {
+        LayoutBuilder layout = new LayoutBuilder().cover(masthead, issueLine).page()
+                .line("目录", 282f, 21f)
+                .tocLine("一、招商引资", 1)
+                .tocLine("●苏阜产业园区正式揭牌", 1)
+                .bodyPage(1)
+                .section("一、招商引资")
+                .title("●苏阜产业园区正式揭牌")
+                .paragraph("■苏阜产业园区正式揭牌（阜阳市政府网站）。");
+        IssueMetadata metadata = this.assembler.assemble(layout.build()).metadata();
+        assertThat(metadata.title()).as("issue title").isEqualTo(title);
+        assertThat(metadata).as("issue number").extracting(IssueMetadata::serial, IssueMetadata::year,
+                IssueMetadata::month, IssueMetadata::issueInMonth).containsExactly(125, 2023, 6, 1);
     }
 
     @Test
@@ -261,7 +286,7 @@ class IssueAssemblerTests {
                 .paragraph("■苏阜产业园区正式揭牌（阜阳市政府网站）。");
         IssueMetadata metadata = this.assembler.assemble(layout.build()).metadata();
         assertThat(metadata).as("metadata")
-                .isEqualTo(new IssueMetadata(160, 2024, 11, 2, "园区周报 2024 年 11 月 2 期 ( 总 160 期 )"));
+                .isEqualTo(new IssueMetadata(160, 2024, 11, 2, "园区周报2024年11月2期(总160期)"));
     }
 
     @Test

@@ -8,7 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import parkworld.pipeline.parser.fixtures.IssuePdf;
 import parkworld.pipeline.parser.fixtures.Producer;
@@ -200,7 +200,7 @@ class IssueParserGeneratedPdfTests {
 
         ParsedIssue issue = this.parser.parse(pdf);
         assertThat(issue.metadata()).as("metadata")
-                .isEqualTo(new IssueMetadata(153, 2024, 1, 1, "园区周报 2024 年 1 月 1 期 (总153期)"));
+                .isEqualTo(new IssueMetadata(153, 2024, 1, 1, "园区周报2024年1月1期(总153期)"));
         assertThat(issue.articles()).extracting(ParsedArticle::lead, ParsedArticle::body).as("dates as printed")
                 .containsExactly(
                         tuple("2023年12月28日，中复神鹰西宁年产2.5万吨高性能碳纤维项目全面投产。",
@@ -285,8 +285,12 @@ class IssueParserGeneratedPdfTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "2023年5月4期（总121期）", "2023 年 5 月 4 期 (总 121 期)" })
-    void readsTheIssueNumberWithOrWithoutBlanksAndInEitherBrackets(String coverLine) {
+    @CsvSource(delimiter = '|', textBlock = """
+            2023年5月4期（总121期）        | 园区周报2023年5月4期（总121期）
+            2023 年 5 月 4 期 (总 121 期)  | 园区周报2023年5月4期(总121期)
+            2023年5月4期 (总121期)         | 园区周报2023年5月4期(总121期)
+            """)
+    void readsTheIssueNumberWithOrWithoutBlanksAndInEitherBrackets(String coverLine, String title) {
         byte[] pdf = IssuePdf.issue(121, "2023年5月4期").coverLine(coverLine)
                 .page((page) -> page.section("一、招商引资")
                         .title("●苏阜产业园区正式揭牌")
@@ -294,7 +298,7 @@ class IssueParserGeneratedPdfTests {
                         .footer("1"))
                 .build();
         assertThat(this.parser.parse(pdf).metadata()).as("metadata from the cover line \"%s\"", coverLine)
-                .isEqualTo(new IssueMetadata(121, 2023, 5, 4, "园区周报 " + coverLine));
+                .isEqualTo(new IssueMetadata(121, 2023, 5, 4, title));
     }
 
     /** Two articles with digits and Latin words in every part, the first running onto a second page. */

@@ -139,8 +139,13 @@ final class LayoutBuilder {
 
     /** Cover page with masthead and issue line. */
     LayoutBuilder cover(String issueLine) {
+        return cover("园区周报", issueLine);
+    }
+
+    /** Cover page with the given masthead over the issue line. */
+    LayoutBuilder cover(String masthead, String issueLine) {
         page();
-        this.lines.add(TextLine.of("园区周报", 202f, 386f, 269.3f, 53f));
+        this.lines.add(TextLine.of(masthead, 202f, 386f, 269.3f, 53f));
         this.lines.add(TextLine.of(issueLine, 222f, 374f, 326.3f, 18f));
         return this;
     }

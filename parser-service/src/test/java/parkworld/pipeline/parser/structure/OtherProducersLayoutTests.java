@@ -60,6 +60,8 @@ class OtherProducersLayoutTests {
         assertThat(issue.metadata()).as("issue number from the cover")
                 .extracting(IssueMetadata::serial, IssueMetadata::year, IssueMetadata::month, IssueMetadata::issueInMonth)
                 .containsExactly(121, 2023, 5, 4);
+        assertThat(issue.metadata().title()).as("issue title (a keyword: the fixture's, whatever blanks the producer "
+                + "put between Chinese characters and digits)").isEqualTo("园区周报2023年5月4期(总121期)");
         assertThat(issue.articles()).extracting(ParsedArticle::title).as("titles, and no table-of-contents entry "
                 + "taken for an article").hasSize(expected.size());
         ArticleIds fixtureIds = new ArticleIds(121);
