@@ -38,9 +38,11 @@ import parkworld.pipeline.testsupport.TestInfrastructure;
 /**
  * Hostile PDFs through the service's real path on a real broker: each is dead-lettered with its reason, no parse
  * thread is left running, readiness is back up and the consumer goes on with the next issue. Forms are not capped
- * here (max-forms-per-page at its maximum) so that only the in-page time limit can stop the 10^8-form page.
+ * here (max-forms-per-page at its maximum) so that only the in-page time limit can stop the 10^8-form page. The limit
+ * is 15 s, not less: on a loaded 2-core machine the other PDFs (a first parse in a cold JVM, a 20,000-kid page tree
+ * to load) took more than 3 s and were refused TIMEOUT instead of their own reason; the 10^8 forms take hours.
  */
-@SpringBootTest(properties = { "server.port=0", "parkworld.parser.time-limit=3s",
+@SpringBootTest(properties = { "server.port=0", "parkworld.parser.time-limit=15s",
         "parkworld.parser.max-forms-per-page=2147483647" })
 class HostilePdfsIT {
 
