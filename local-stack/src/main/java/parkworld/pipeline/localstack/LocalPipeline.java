@@ -22,7 +22,9 @@ import picocli.CommandLine;
  * weekly schedule included) until Ctrl-C, which stops everything it started. With {@code --exit-when-done} it stops
  * after the first ingest instead, with an exit status saying whether everything made it. Kafka's and Elasticsearch's
  * data (the ingest state topic included) and the blob store stay in {@code target/local-run/}, so the next run goes on from them
- * (issues already announced are skipped); {@code --fresh}, or a given Kafka or Elasticsearch, starts empty.
+ * (issues already announced are skipped); {@code --fresh}, or a given Kafka or Elasticsearch, starts empty. One run
+ * per checkout ({@link RunLock}); a child process that dies ends the run ({@link RunWatch}); a run that keeps going
+ * reports new dead letters as they happen ({@link RunReport#newProblems}).
  */
 public final class LocalPipeline {
 
@@ -159,7 +161,16 @@ public final class LocalPipeline {
             PipelineServices services = PipelineServices.start(new PipelineServices.Settings(root, kafka, elasticsearch,
                     source, work, properties, instances, operator.ingestEnvironment()));
             ShutdownReaper.register(() -> say("Stopping everything started..."));
-            services.awaitReady(options.servicesTimeout());
+            try {
+                services.awaitReady(options.servicesTimeout());
+            }
+            catch (IllegalStateException ex) {
+                if (ex.getMessage().contains("was not ready within")) {
+                    warn("The services may take longer on a loaded machine: --services-timeout=SECONDS (now "
+                            + options.servicesTimeout().toSeconds() + ")");
+                }
+                throw ex;
+            }
             say("Services ready; logs in " + work.resolve("logs"));
             Map<String, Duration> readyAfter = services.readyAfter();
             services.healthUrls().forEach((name, url) -> say("  " + name + ": " + url + "  (ready after "
@@ -212,6 +223,9 @@ public final class LocalPipeline {
         boolean kafkaReachable = true;
         while (true) {
             Thread.sleep(WATCH_INTERVAL.toMillis());
+            if (ShutdownReaper.isClosing()) {
+                return;
+            }
             List<String> stopped = stoppedUnexpectedly(services, watch);
             if (!stopped.isEmpty()) {
                 stopped.forEach(line -> warn(line));
@@ -247,6 +261,10 @@ public final class LocalPipeline {
     }
 
     private static List<String> stoppedUnexpectedly(PipelineServices services, RunWatch watch) {
+        if (ShutdownReaper.isClosing()) {
+            // Ctrl-C: the reaper is stopping them. (And System.exit from here would block for ever.)
+            return List.of();
+        }
         List<String> lines = new java.util.ArrayList<>(watch.stopped());
         services.exited().forEach(name -> lines.add(name + " stopped unexpectedly; see " + services.logFile(name)));
         return lines;
