@@ -57,7 +57,9 @@ final class RunLock implements AutoCloseable {
             if (lock == null) {
                 String holder = holder(channel).map(pid -> "pid " + pid).orElse("another process");
                 channel.close();
-                throw new HeldElsewhere("another run (" + holder + ") is using " + lockFile.getParent()
+                // local-run.lock guards local-run/: name that.
+                throw new HeldElsewhere("another run (" + holder + ") is using "
+                        + lockFile.toString().replaceFirst("\\.lock$", "")
                         + "; stop it first (Ctrl-C), or run from another checkout. Starting here would delete its"
                         + " Kafka data and logs.");
             }

@@ -20,7 +20,7 @@ class RunLockTests {
             assertThatThrownBy(() -> RunLock.acquire(lockFile))
                 .isInstanceOf(RunLock.HeldElsewhere.class)
                 .hasMessageContaining("another run (pid " + ProcessHandle.current().pid() + ")")
-                .hasMessageContaining(this.directory.toString());
+                .hasMessageContaining("is using " + this.directory.resolve("local-run") + ";");
         }
     }
 
