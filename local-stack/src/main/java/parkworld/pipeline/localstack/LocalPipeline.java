@@ -22,7 +22,9 @@ import picocli.CommandLine;
  * weekly schedule included) until Ctrl-C, which stops everything it started. With {@code --exit-when-done} it stops
  * after the first ingest instead, with an exit status saying whether everything made it. Kafka's and Elasticsearch's
  * data (the ingest state topic included) and the blob store stay in {@code target/local-run/}, so the next run goes on from them
- * (issues already announced are skipped); {@code --fresh}, or a given Kafka or Elasticsearch, starts empty.
+ * (issues already announced are skipped); {@code --fresh}, or a given Kafka or Elasticsearch, starts empty. One run
+ * per checkout ({@link RunLock}); a child process that dies ends the run ({@link RunWatch}); a run that keeps going
+ * reports new dead letters as they happen ({@link RunReport#newProblems}).
  */
 public final class LocalPipeline {
 
@@ -37,6 +39,12 @@ public final class LocalPipeline {
 
     /** Long enough for a full backfill from the website; a stage making no progress this long is stuck. */
     private static final Duration SETTLE_TIMEOUT = Duration.ofMinutes(10);
+
+    /** Held until this JVM exits (a field, so that no garbage collection closes its channel and so the lock). */
+    private static RunLock runLock;
+
+    /** How often a run that keeps going checks its processes and its counts. */
+    private static final Duration WATCH_INTERVAL = Duration.ofSeconds(5);
 
     private LocalPipeline() {
     }
@@ -83,6 +91,24 @@ public final class LocalPipeline {
         }
         Path root = Path.of(System.getProperty("parkworld.project.root", ".")).toAbsolutePath().normalize();
         Path work = root.resolve("target").resolve("local-run");
+        // Before anything in it is deleted: a second run here would delete the first one's Kafka data under it.
+        try {
+            runLock = RunLock.acquire(root.resolve("target").resolve("local-run.lock"));
+        }
+        catch (RunLock.HeldElsewhere ex) {
+            warn("Refused: " + ex.getMessage());
+            System.exit(EXIT_FAILED);
+            return;
+        }
+        if (options.kafka != null) {
+            // Else the services would start and retry for ever, and the run end only at --services-timeout.
+            var unreachable = KafkaReachability.problem(options.kafka, Duration.ofSeconds(5));
+            if (unreachable.isPresent()) {
+                warn("--kafka=" + options.kafka + " cannot be reached: " + unreachable.get());
+                System.exit(EXIT_FAILED);
+                return;
+            }
+        }
         // Kafka (with the ingest state topic), Elasticsearch and the blob store are kept together or not at all: state
         // without the index its issues were announced to would skip every issue into an empty index.
         if (options.keepsData() && Files.isDirectory(work.resolve("kafka-data"))
@@ -104,19 +130,25 @@ public final class LocalPipeline {
         // Everything started registers with the ShutdownReaper, whose exit hook closes newest first: services, then
         // Elasticsearch, then Kafka. This one was registered first, so it reports last.
         ShutdownReaper.register(() -> say("Stopped everything it started."));
+        RunWatch watch = new RunWatch();
         try {
             String kafka = options.kafka;
             if (kafka == null) {
                 say("Starting Kafka (KRaft, loopback)...");
-                kafka = KafkaBroker.start(work.resolve("logs").resolve("kafka.log"), work.resolve("kafka-data"))
-                    .bootstrapServers();
+                KafkaBroker broker = KafkaBroker.start(work.resolve("logs").resolve("kafka.log"),
+                        work.resolve("kafka-data"));
+                watch.watch("Kafka", broker::isAlive, broker.logFile());
+                kafka = broker.bootstrapServers();
             }
             say("Kafka: " + kafka);
             String elasticsearch = options.elasticsearchUrl();
             if (elasticsearch == null) {
-                say("Starting Elasticsearch (single node, loopback)...");
-                elasticsearch = ElasticsearchNode.start(work.resolve("logs").resolve("elasticsearch.log"),
-                        work.resolve("elasticsearch-data")).httpUrl();
+                say("Starting Elasticsearch (single node, loopback; up to " + options.elasticsearchTimeout().toSeconds()
+                        + " s, --elasticsearch-timeout)...");
+                ElasticsearchNode node = ElasticsearchNode.start(work.resolve("logs").resolve("elasticsearch.log"),
+                        work.resolve("elasticsearch-data"), options.elasticsearchTimeout());
+                watch.watch("Elasticsearch", node::isAlive, node.logFile());
+                elasticsearch = node.httpUrl();
             }
             say("Elasticsearch: " + elasticsearch);
             Map<String, Integer> instances = options.instances();
@@ -125,15 +157,28 @@ public final class LocalPipeline {
             // Registered before the services, so it runs after they stopped: their temp files (Tomcat's work
             // directories among them) go with them.
             ShutdownReaper.register(() -> Directories.deleteQuietly(work.resolve("tmp")));
+            OperatorAccess operator = OperatorAccess.forRun(System.getenv());
             PipelineServices services = PipelineServices.start(new PipelineServices.Settings(root, kafka, elasticsearch,
-                    source, work, properties, instances));
+                    source, work, properties, instances, operator.ingestEnvironment()));
             ShutdownReaper.register(() -> say("Stopping everything started..."));
-            services.awaitReady(Duration.ofMinutes(3));
+            try {
+                services.awaitReady(options.servicesTimeout());
+            }
+            catch (IllegalStateException ex) {
+                if (ex.getMessage().contains("was not ready within")) {
+                    warn("The services may take longer on a loaded machine: --services-timeout=SECONDS (now "
+                            + options.servicesTimeout().toSeconds() + ")");
+                }
+                throw ex;
+            }
             say("Services ready; logs in " + work.resolve("logs"));
             Map<String, Duration> readyAfter = services.readyAfter();
             services.healthUrls().forEach((name, url) -> say("  " + name + ": " + url + "  (ready after "
                     + readyAfter.get(name).toSeconds() + " s)"));
-            PipelineProgress progress = awaitSettled(services, SETTLE_TIMEOUT);
+            String ingestUrl = services.healthUrls().get("ingest-service").replaceFirst("/actuator/health$", "");
+            // The one line that may show a generated password (OperatorAccess).
+            operator.instructions(ingestUrl, Files.isDirectory(Path.of(source))).forEach(LocalPipeline::say);
+            PipelineProgress progress = awaitSettled(services, watch, SETTLE_TIMEOUT);
             long count = count(elasticsearch, alias);
             System.out.println();
             say("Done: " + count + " articles searchable in Elasticsearch index '" + alias + "'. " + progress.summary());
@@ -155,8 +200,9 @@ public final class LocalPipeline {
                 // The ShutdownReaper stops what was started.
                 System.exit(report.exitStatus());
             }
-            say("Still running (the weekly schedule too). Press Ctrl-C to stop everything.");
-            Thread.currentThread().join();
+            say("Still running (the weekly schedule too); new dead letters and failures are reported here as they"
+                    + " happen. Press Ctrl-C to stop everything.");
+            keepWatching(options, services, watch, progress, kafka, properties, work.resolve("logs"));
         }
         catch (RuntimeException ex) {
             System.err.println("[local-pipeline] failed: " + ex.getMessage());
@@ -164,7 +210,67 @@ public final class LocalPipeline {
         }
     }
 
-    private static PipelineProgress awaitSettled(PipelineServices services, Duration timeout)
+    /**
+     * Until Ctrl-C: every {@link #WATCH_INTERVAL}, the progress line when it changed, a line per new dead letter or
+     * ingest failure count, and the end of the run (everything stopped, exit status 1) when Kafka, Elasticsearch or
+     * a service died. A given Kafka that stops accepting connections is reported (and its return), not fatal.
+     */
+    private static void keepWatching(RunOptions options, PipelineServices services, RunWatch watch,
+            PipelineProgress settled, String kafka, Map<String, String> properties, Path logs)
+            throws InterruptedException {
+        Instant start = Instant.now();
+        PipelineProgress reported = settled;
+        boolean kafkaReachable = true;
+        while (true) {
+            Thread.sleep(WATCH_INTERVAL.toMillis());
+            if (ShutdownReaper.isClosing()) {
+                return;
+            }
+            List<String> stopped = stoppedUnexpectedly(services, watch);
+            if (!stopped.isEmpty()) {
+                stopped.forEach(line -> warn(line));
+                warn("The pipeline cannot work without it: stopping everything (exit status " + EXIT_FAILED + ").");
+                System.exit(EXIT_FAILED);
+            }
+            if (options.kafka != null) {
+                var unreachable = KafkaReachability.problem(options.kafka, Duration.ofSeconds(2));
+                if (unreachable.isPresent() == kafkaReachable) {
+                    kafkaReachable = unreachable.isEmpty();
+                    warn(kafkaReachable ? "--kafka=" + options.kafka + " is reachable again"
+                            : "--kafka=" + options.kafka + " cannot be reached: " + unreachable.get());
+                }
+            }
+            PipelineProgress now = services.progress();
+            if (!growsFrom(reported, now)) {
+                // A scrape that failed (counts 0) or a service that restarted: no news, and no false "more" later.
+                continue;
+            }
+            if (!now.summary().equals(reported.summary())) {
+                say(String.format("[%3ds] %s", Duration.between(start, Instant.now()).toSeconds(), now.summary()));
+            }
+            RunReport.newProblems(reported, now, kafka, RunIsolation.parserDeadLetterTopic(properties),
+                    RunIsolation.indexerDeadLetterTopic(properties), logs).forEach(line -> warn(line));
+            reported = now;
+        }
+    }
+
+    /** Whether no failure count went down: a count that did comes from a failed scrape or a restarted service. */
+    private static boolean growsFrom(PipelineProgress before, PipelineProgress now) {
+        return now.issuesFailed() >= before.issuesFailed() && now.issuesRejected() >= before.issuesRejected()
+                && now.deadLetters() >= before.deadLetters() && now.articlesIndexed() >= before.articlesIndexed();
+    }
+
+    private static List<String> stoppedUnexpectedly(PipelineServices services, RunWatch watch) {
+        if (ShutdownReaper.isClosing()) {
+            // Ctrl-C: the reaper is stopping them. (And System.exit from here would block for ever.)
+            return List.of();
+        }
+        List<String> lines = new java.util.ArrayList<>(watch.stopped());
+        services.exited().forEach(name -> lines.add(name + " stopped unexpectedly; see " + services.logFile(name)));
+        return lines;
+    }
+
+    private static PipelineProgress awaitSettled(PipelineServices services, RunWatch watch, Duration timeout)
             throws InterruptedException {
         Instant start = Instant.now();
         Instant deadline = start.plus(timeout);
@@ -179,13 +285,13 @@ public final class LocalPipeline {
             if (progress.isSettled()) {
                 return progress;
             }
-            List<String> exited = services.exited();
-            if (!exited.isEmpty()) {
-                throw new IllegalStateException(exited + " stopped unexpectedly; see " + services.logFile(exited.get(0)));
+            List<String> stopped = stoppedUnexpectedly(services, watch);
+            if (!stopped.isEmpty()) {
+                throw new IllegalStateException(String.join("; ", stopped));
             }
             if (Instant.now().isAfter(deadline)) {
                 String stage = progress.stuckStage();
-                throw new IllegalStateException("not settled after " + timeout.toMinutes() + " minutes, " + stage
+                throw new IllegalStateException("not settled within " + timeout.toSeconds() + " s, " + stage
                         + " has work outstanding (" + line + "); see " + services.logFile(stage));
             }
             Thread.sleep(1000);

@@ -63,17 +63,28 @@ public final class PipelineServices implements AutoCloseable {
      * @param properties            further {@code name=value} settings passed to every service
      * @param instances             instances of {@link #SCALABLE} services, e.g. {@code parser-service} to 2; one
      *                              for a service not named
+     * @param ingestEnvironment     environment variables for the ingest-service only, on top of this JVM's (the
+     *                              operator password: an environment variable, so it shows in no command line)
      */
     public record Settings(Path projectRoot, String kafkaBootstrapServers, String elasticsearchUrl, String source,
-            Path workDirectory, Map<String, String> properties, Map<String, Integer> instances) {
+            Path workDirectory, Map<String, String> properties, Map<String, Integer> instances,
+            Map<String, String> ingestEnvironment) {
 
         public Settings {
             properties = Map.copyOf(properties);
             instances = Map.copyOf(instances);
+            ingestEnvironment = Map.copyOf(ingestEnvironment);
             if (!SCALABLE.containsAll(instances.keySet())) {
                 throw new IllegalArgumentException("Only " + new java.util.TreeSet<>(SCALABLE)
                         + " may run as several instances, not " + instances.keySet());
             }
+        }
+
+        /** Nothing added to ingest's environment. */
+        public Settings(Path projectRoot, String kafkaBootstrapServers, String elasticsearchUrl, String source,
+                Path workDirectory, Map<String, String> properties, Map<String, Integer> instances) {
+            this(projectRoot, kafkaBootstrapServers, elasticsearchUrl, source, workDirectory, properties, instances,
+                    Map.of());
         }
 
         /** One instance of each service. */
@@ -216,14 +227,33 @@ public final class PipelineServices implements AutoCloseable {
     }
 
     private List<String> ingestArgs() {
-        List<String> args = new ArrayList<>(List.of("--parkworld.ingest.source.location=" + this.settings.source(),
-                "--parkworld.ingest.blob-store.location=" + this.settings.workDirectory().resolve("blobs").toUri(),
+        return ingestArgs(this.settings.source(), this.settings.workDirectory().resolve("blobs"));
+    }
+
+    /** What ingest is told: where it ingests from, where it stores, and the folder an operator may backfill. */
+    static List<String> ingestArgs(String source, Path blobs) {
+        List<String> args = new ArrayList<>(List.of("--parkworld.ingest.source.location=" + source,
+                "--parkworld.ingest.blob-store.location=" + blobs.toUri(),
                 "--parkworld.ingest.schedule.run-on-startup=true"));
-        if (isOnLoopback(this.settings.source())) {
+        if (isOnLoopback(source)) {
             // The crawler refuses loopback addresses unless told: here the operator named a site on this machine.
             args.add("--parkworld.ingest.crawler.allow-loopback=true");
         }
+        if (isFolder(source)) {
+            // The only folder an operator's folder backfill may read (unset, POST /operator/backfills {"folder":true}
+            // is refused): the folder this run ingests from.
+            args.add("--parkworld.ingest.operator.backfill-folder=" + source);
+        }
         return args;
+    }
+
+    private static boolean isFolder(String source) {
+        try {
+            return !source.matches("(?i)https?://.*") && Files.isDirectory(Path.of(source));
+        }
+        catch (java.nio.file.InvalidPathException ex) {
+            return false;
+        }
     }
 
     private static boolean isOnLoopback(String source) {
@@ -265,7 +295,8 @@ public final class PipelineServices implements AutoCloseable {
             jvmArgs.add("-XX:SharedArchiveFile=" + cds.archive());
             jar = cds.extractedJar();
         }
-        this.processes.put(name, ServiceProcess.start(jar, jvmArgs, args, Map.of(), log));
+        Map<String, String> environment = service.equals("ingest-service") ? this.settings.ingestEnvironment() : Map.of();
+        this.processes.put(name, ServiceProcess.start(jar, jvmArgs, args, environment, log));
         this.metrics.put(name, new ServiceMetrics(port));
         this.serviceOf.put(name, service);
         this.startedAt.put(name, Instant.now());
@@ -305,8 +336,8 @@ public final class PipelineServices implements AutoCloseable {
                             + "\n" + LogFile.tail(process.logFile(), 30));
                 }
                 if (Instant.now().isAfter(deadline)) {
-                    throw new IllegalStateException(service.getKey() + " not ready after " + timeout + "; see "
-                            + process.logFile() + "\n" + LogFile.tail(process.logFile(), 30));
+                    throw new IllegalStateException(service.getKey() + " was not ready within " + timeout.toSeconds()
+                            + " s; see " + process.logFile() + "\n" + LogFile.tail(process.logFile(), 30));
                 }
                 Thread.sleep(250);
             }

@@ -3,6 +3,7 @@ package parkworld.pipeline.localstack;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -16,7 +17,8 @@ import picocli.CommandLine.Option;
         exitCodeListHeading = "%nExit status with --exit-when-done:%n",
         exitCodeList = {
             LocalPipeline.EXIT_CLEAN + ":everything fetched was parsed and indexed",
-            LocalPipeline.EXIT_FAILED + ":issues failed to download, the source had none, or the run failed",
+            LocalPipeline.EXIT_FAILED + ":issues failed to download, the source had none, the run failed, or another"
+                + " run uses this checkout",
             LocalPipeline.EXIT_USAGE + ":usage error",
             LocalPipeline.EXIT_DEAD_LETTERS + ":records were dead-lettered by the parser or the indexer"})
 final class RunOptions {
@@ -51,6 +53,15 @@ final class RunOptions {
                 "service's consumer group (e.g. --scale parser=2,indexer=2; at most the partitions",
                 "of the topic it consumes, see local-stack/RUNNING.md); ingest runs once"})
     Map<String, Integer> scale = new LinkedHashMap<>();
+
+    @Option(names = "--elasticsearch-timeout", paramLabel = "SECONDS",
+            defaultValue = "" + ElasticsearchNode.DEFAULT_STARTUP_SECONDS,
+            description = "how long the Elasticsearch it starts may take to be ready (default: ${DEFAULT-VALUE})")
+    int elasticsearchTimeoutSeconds;
+
+    @Option(names = "--services-timeout", paramLabel = "SECONDS", defaultValue = "180",
+            description = "how long the services may take to be ready (default: ${DEFAULT-VALUE})")
+    int servicesTimeoutSeconds;
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help and exit")
     boolean help;
@@ -87,6 +98,10 @@ final class RunOptions {
                         "--scale: " + name + " needs a number of instances of at least 1");
             }
         }
+        if (options.elasticsearchTimeoutSeconds < 1 || options.servicesTimeoutSeconds < 1) {
+            throw new CommandLine.ParameterException(commandLine,
+                    "--elasticsearch-timeout and --services-timeout need a number of seconds of at least 1");
+        }
         if (options.source.isBlank()) {
             throw new CommandLine.ParameterException(commandLine, "--source: needs a URL, folder or file");
         }
@@ -98,6 +113,14 @@ final class RunOptions {
         StringWriter text = new StringWriter();
         new CommandLine(new RunOptions()).usage(new PrintWriter(text, true));
         return text.toString();
+    }
+
+    Duration elasticsearchTimeout() {
+        return Duration.ofSeconds(this.elasticsearchTimeoutSeconds);
+    }
+
+    Duration servicesTimeout() {
+        return Duration.ofSeconds(this.servicesTimeoutSeconds);
     }
 
     /** Instances per service ({@code parser-service} to 2...): 1 for a service {@code --scale} does not name. */

@@ -54,6 +54,32 @@ final class RunReport {
         problems.add("  read them: " + listCommand(kafka, topic));
     }
 
+    /**
+     * What went wrong since {@code before}, for a run that keeps running after its first ingest: one line per count
+     * that grew (new dead letters per service, new ingest failures), with the command that reads the dead letters.
+     * Empty when nothing new failed.
+     */
+    static List<String> newProblems(PipelineProgress before, PipelineProgress now, String kafka,
+            String parserDeadLetterTopic, String indexerDeadLetterTopic, Path logs) {
+        List<String> lines = new ArrayList<>();
+        if (now.issuesFailed() > before.issuesFailed()) {
+            lines.add("ingest-service: " + (now.issuesFailed() - before.issuesFailed()) + " more issue(s) could not be"
+                    + " fetched (now " + PipelineProgress.perReason(now.ingestFailures()) + "); see "
+                    + logs.resolve("ingest-service.log"));
+        }
+        if (now.issuesRejected() > before.issuesRejected()) {
+            lines.add("parser-service dead-lettered " + (now.issuesRejected() - before.issuesRejected())
+                    + " more issue record(s) (now " + PipelineProgress.perReason(now.parserDeadLetters()) + "); read them: "
+                    + listCommand(kafka, parserDeadLetterTopic));
+        }
+        if (now.deadLetters() > before.deadLetters()) {
+            lines.add("indexer-service dead-lettered " + (now.deadLetters() - before.deadLetters())
+                    + " more article record(s) (now " + PipelineProgress.perReason(now.indexerDeadLetters())
+                    + "); read them: " + listCommand(kafka, indexerDeadLetterTopic));
+        }
+        return lines;
+    }
+
     /** The dead-letter command that lists a topic of this run. */
     static String listCommand(String kafka, String topic) {
         return "deploy/dead-letters list --bootstrap-servers " + kafka + " --topic " + topic;

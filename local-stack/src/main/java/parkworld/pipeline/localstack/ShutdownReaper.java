@@ -16,6 +16,8 @@ final class ShutdownReaper {
     /** Guarded by the class lock: registration happens on the starting thread, closing on the hook thread. */
     private static final Set<AutoCloseable> OPEN = new LinkedHashSet<>();
     private static boolean hookInstalled;
+    /** Set once closing began: from then on, processes stopping are expected, not news. */
+    private static volatile boolean closing;
 
     private ShutdownReaper() {
     }
@@ -34,6 +36,7 @@ final class ShutdownReaper {
 
     /** Closes everything still registered, newest first, one after the other; visible for tests. */
     static void closeAll() {
+        closing = true;
         List<AutoCloseable> open;
         synchronized (ShutdownReaper.class) {
             open = new ArrayList<>(OPEN);
@@ -41,6 +44,11 @@ final class ShutdownReaper {
         // One by one, not in parallel: a service stopping after its broker would hang on its graceful shutdown.
         Collections.reverse(open);
         open.forEach(ShutdownReaper::closeQuietly);
+    }
+
+    /** Whether {@link #closeAll} began (Ctrl-C, System.exit): what it stops did not stop unexpectedly. */
+    static boolean isClosing() {
+        return closing;
     }
 
     private static void closeQuietly(AutoCloseable resource) {

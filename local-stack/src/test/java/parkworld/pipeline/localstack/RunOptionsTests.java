@@ -40,6 +40,16 @@ class RunOptionsTests {
         assertThat(options.sourceIsWeb()).isTrue();
         assertThat(options.sharesInfrastructure()).isFalse();
         assertThat(options.exitWhenDone).isFalse();
+        assertThat(options.elasticsearchTimeout()).hasSeconds(300);
+        assertThat(options.servicesTimeout()).hasSeconds(180);
+    }
+
+    @Test
+    void startupTimeoutsAreGivenInSeconds() {
+        RunOptions options = RunOptions.parse("--elasticsearch-timeout=600", "--services-timeout=420");
+
+        assertThat(options.elasticsearchTimeout()).hasSeconds(600);
+        assertThat(options.servicesTimeout()).hasSeconds(420);
     }
 
     @ParameterizedTest
@@ -53,7 +63,9 @@ class RunOptionsTests {
         "--scale=ingest=2       | --scale: ingest runs as one instance",
         "--scale=kibana=2       | --scale: expected parser=N or indexer=N but was 'kibana'",
         "--scale=parser=0       | --scale: parser needs a number of instances of at least 1",
-        "--scale=parser         | --scale"})
+        "--scale=parser         | --scale",
+        "--services-timeout=0   | --services-timeout need a number of seconds of at least 1",
+        "--elasticsearch-timeout=soon | Invalid value for option '--elasticsearch-timeout'"})
     void badOptionsAreUsageErrorsNamingTheOption(String argument, String message) {
         assertThatThrownBy(() -> RunOptions.parse(argument)).isInstanceOf(CommandLine.ParameterException.class)
             .hasMessageContaining(message);

@@ -68,6 +68,30 @@ class RunReportTests {
         assertThat(report.exitStatus()).isEqualTo(1);
     }
 
+    @Test
+    void deadLettersAfterTheFirstIngestAreReportedAsNewProblemsWithTheCommandToReadThem() {
+        PipelineProgress done = progress(true, 1, 0, Map.of(), 1, Map.of(), 43, 43, Map.of());
+        PipelineProgress later = progress(true, 1, 0, Map.of(), 1, Map.of(), 46, 43, Map.of("MALFORMED_EVENT", 3L));
+
+        assertThat(RunReport.newProblems(done, done, KAFKA, "p.dlq", "i.dlq", LOGS)).isEmpty();
+        assertThat(RunReport.newProblems(done, later, KAFKA, "p.dlq", "i.dlq", LOGS)).containsExactly(
+                "indexer-service dead-lettered 3 more article record(s) (now MALFORMED_EVENT 3); read them: "
+                        + "deploy/dead-letters list --bootstrap-servers 127.0.0.1:40123 --topic i.dlq");
+    }
+
+    @Test
+    void newIngestFailuresAndParserDeadLettersAreOneLineEach() {
+        PipelineProgress done = progress(true, 1, 0, Map.of(), 1, Map.of("NOT_PDF", 1L), 43, 43, Map.of());
+        PipelineProgress later = progress(true, 2, 0, Map.of("HTTP_STATUS", 2L), 1, Map.of("NOT_PDF", 2L), 43, 43,
+                Map.of());
+
+        assertThat(RunReport.newProblems(done, later, KAFKA, "p.dlq", "i.dlq", LOGS)).containsExactly(
+                "ingest-service: 2 more issue(s) could not be fetched (now HTTP_STATUS 2); see "
+                        + LOGS.resolve("ingest-service.log"),
+                "parser-service dead-lettered 1 more issue record(s) (now NOT_PDF 2); read them: "
+                        + "deploy/dead-letters list --bootstrap-servers 127.0.0.1:40123 --topic p.dlq");
+    }
+
     private static RunReport report(PipelineProgress progress) {
         return RunReport.of(progress, KAFKA, "local-x.parkworld.parser.dlq", "local-x.parkworld.indexer.dlq", LOGS);
     }

@@ -32,6 +32,16 @@ class ShutdownReaperTests {
     }
 
     @Test
+    void whatItClosesSeesThatClosingBegan() {
+        List<Boolean> seen = new CopyOnWriteArrayList<>();
+        ShutdownReaper.register(() -> seen.add(ShutdownReaper.isClosing()));
+
+        ShutdownReaper.closeAll();
+
+        assertThat(seen).containsExactly(true);
+    }
+
+    @Test
     void workDirectoryIsDeletedAtExitUntilHandedOver() {
         WorkDirectory abandoned = WorkDirectory.create("parkworld-reaper-test-");
         WorkDirectory handedOver = WorkDirectory.create("parkworld-reaper-test-");

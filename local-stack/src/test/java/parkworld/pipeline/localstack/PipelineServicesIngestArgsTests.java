@@ -1,0 +1,28 @@
+package parkworld.pipeline.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PipelineServicesIngestArgsTests {
+
+    private static final Path BLOBS = Path.of("/tmp/blobs");
+
+    @Test
+    void aFolderSourceIsTheFolderAnOperatorMayBackfill(@TempDir Path folder) {
+        assertThat(PipelineServices.ingestArgs(folder.toString(), BLOBS))
+            .contains("--parkworld.ingest.source.location=" + folder,
+                    "--parkworld.ingest.operator.backfill-folder=" + folder);
+    }
+
+    @Test
+    void aWebSourceOrASingleFileAllowsNoFolderBackfill(@TempDir Path folder) throws Exception {
+        Path pdf = java.nio.file.Files.writeString(folder.resolve("issue.pdf"), "%PDF-");
+        assertThat(PipelineServices.ingestArgs("https://www.parkworld.net/", BLOBS))
+            .noneMatch(arg -> arg.startsWith("--parkworld.ingest.operator.backfill-folder"));
+        assertThat(PipelineServices.ingestArgs(pdf.toString(), BLOBS))
+            .noneMatch(arg -> arg.startsWith("--parkworld.ingest.operator.backfill-folder"));
+    }
+}
