@@ -21,6 +21,7 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.InvalidProducerEpochException;
+import org.apache.kafka.common.errors.InvalidTxnStateException;
 import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -248,7 +249,12 @@ public final class KafkaIngestLedger implements IngestLedger {
                     this.producer.abortTransaction();
                 }
                 catch (KafkaException abortFailed) {
+                    // The producer is in a fatal state: every later transaction of this session would fail the same
+                    // way, so the run stops here instead of failing each remaining candidate with it.
                     ex.addSuppressed(abortFailed);
+                    throw new FencedException("the ingest state's producer (transactional.id "
+                            + KafkaIngestLedger.this.transactionalId + ") can no longer be used: could not " + what,
+                            ex);
                 }
                 throw new LedgerException("could not " + what + ": " + ex, ex);
             }
@@ -256,7 +262,10 @@ public final class KafkaIngestLedger implements IngestLedger {
 
         private static boolean fenced(Throwable ex) {
             for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-                if (cause instanceof ProducerFencedException || cause instanceof InvalidProducerEpochException) {
+                // Kafka 4's transactions (KIP-890) may answer a commit that another replica's initTransactions aborted
+                // with INVALID_TXN_STATE rather than a fencing error (seen in TwoReplicasIT): same meaning here.
+                if (cause instanceof ProducerFencedException || cause instanceof InvalidProducerEpochException
+                        || cause instanceof InvalidTxnStateException) {
                     return true;
                 }
             }
