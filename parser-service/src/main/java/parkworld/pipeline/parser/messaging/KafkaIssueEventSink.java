@@ -33,11 +33,7 @@ class KafkaIssueEventSink implements IssueProcessor.IssueEventSink {
         send(output.summary());
     }
 
-    /**
-     * Hands one record to the transactional producer without awaiting the broker (the bindings are not
-     * synchronous): the transaction's commit flushes every record of the issue and fails if any send failed, so
-     * nothing of an issue becomes visible unless all of it was written.
-     */
+    /** Sends one record; returns once the broker acknowledged it (the bindings are synchronous). */
     void send(OutgoingRecord record) {
         String binding = record.type() == EventType.ISSUE_PARSED ? SUMMARY_BINDING : ARTICLES_BINDING;
         Message<byte[]> message = MessageBuilder.withPayload(record.value())
