@@ -3,16 +3,14 @@ package parkworld.pipeline.ingest.fetch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import parkworld.pipeline.ingest.SettableClock;
 
 /** How the client reads a site's robots.txt (RFC 9309), against a local website: answers, redirects, failures. */
 class RobotsTxtFetchTests {
@@ -184,34 +182,5 @@ class RobotsTxtFetchTests {
             assertThat(reasonOf("/" + "a".repeat(60) + ".pdf")).isEqualTo("fetched");
             assertThat(reasonOf("/xZ")).isEqualTo("ROBOTS_DISALLOWED");
         });
-    }
-
-    /** A clock tests move by hand. */
-    private static final class SettableClock extends Clock {
-
-        private Instant now;
-
-        SettableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration duration) {
-            this.now = this.now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return this.now;
-        }
     }
 }

@@ -3,39 +3,16 @@ package parkworld.pipeline.ingest.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import parkworld.pipeline.contract.PipelineMeters;
+import parkworld.pipeline.ingest.SettableClock;
 
 /** Progress of a long backfill: done/total and the rate, as gauges and in the status view. */
 class RunProgressTests {
 
-    /** A clock the test moves. */
-    static final class StepClock extends Clock {
-
-        Instant now = Instant.parse("2026-12-02T10:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return this.now;
-        }
-    }
-
-    final StepClock clock = new StepClock();
+    final SettableClock clock = new SettableClock(Instant.parse("2026-12-02T10:00:00Z"));
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     final RunProgress progress = new RunProgress(this.clock, Duration.ofSeconds(30), this.meters);
 
@@ -47,7 +24,7 @@ class RunProgressTests {
     void aRunningBackfillShowsDoneOfTotalAndItsRatePerMinute() {
         this.progress.started("backfill folder", 1000);
         for (int i = 0; i < 30; i++) {
-            this.clock.now = this.clock.now.plusSeconds(4);
+            this.clock.advance(Duration.ofSeconds(4));
             this.progress.candidateDone();
         }
 
@@ -61,7 +38,7 @@ class RunProgressTests {
     @Test
     void everyGaugeIsZeroAndNoRunIsShownOnceTheRunEnded() {
         this.progress.started("replay all", 3);
-        this.clock.now = this.clock.now.plusSeconds(60);
+        this.clock.advance(Duration.ofSeconds(60));
         this.progress.candidateDone();
         this.progress.ended();
 
