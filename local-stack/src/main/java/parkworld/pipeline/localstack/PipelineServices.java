@@ -153,8 +153,7 @@ public final class PipelineServices implements AutoCloseable {
             if (!CLASS_DATA_SHARING || cds.isReady()) {
                 continue;
             }
-            List<String> args = new ArrayList<>(commonArgs(0));
-            args.addAll(specificArgs(service, 1));
+            List<String> args = arguments(commonArgs(0), specificArgs(service, 1), this.settings.properties());
             if (service.equals("ingest-service")) {
                 // Never an ingest run from the training start, whatever starts it. (Replaced, not added: a property
                 // given twice reaches Spring as "true,false".)
@@ -275,8 +274,7 @@ public final class PipelineServices implements AutoCloseable {
         String name = instanceName(service, instance);
         Path jar = jar(service);
         int port = FreePorts.onLoopback(1)[0];
-        List<String> args = new ArrayList<>(commonArgs(port));
-        args.addAll(specific);
+        List<String> args = arguments(commonArgs(port), specific, this.settings.properties());
         Path log = this.settings.workDirectory().resolve("logs").resolve(name + ".log");
         // The service's temporary files (Tomcat's work and document base directories among them) in a directory of
         // its own, emptied before it starts and removed when it stops: nothing is left behind in the system's /tmp.
@@ -303,6 +301,23 @@ public final class PipelineServices implements AutoCloseable {
     }
 
     /** Port, Kafka and the run's properties: what every service is told. */
+    /**
+     * A service's command line: the common arguments (the caller's properties among them), then its own defaults,
+     * except those the caller gave a value of its own. Given twice, a property reaches Spring as both values joined
+     * with a comma (a backfill folder of "/a,/b" is no folder at all), so the caller's replaces the default.
+     */
+    static List<String> arguments(List<String> common, List<String> specific, Map<String, String> properties) {
+        List<String> args = new ArrayList<>(common);
+        for (String arg : specific) {
+            int equals = arg.indexOf('=');
+            String property = arg.startsWith("--") && equals > 2 ? arg.substring(2, equals) : null;
+            if (property == null || !properties.containsKey(property)) {
+                args.add(arg);
+            }
+        }
+        return args;
+    }
+
     private List<String> commonArgs(int port) {
         List<String> args = new ArrayList<>();
         args.add("--server.port=" + port);

@@ -25,4 +25,15 @@ class PipelineServicesIngestArgsTests {
         assertThat(PipelineServices.ingestArgs(pdf.toString(), BLOBS))
             .noneMatch(arg -> arg.startsWith("--parkworld.ingest.operator.backfill-folder"));
     }
+
+    @Test
+    void aBackfillFolderTheCallerGivesReplacesTheFolderSourcesOwnInsteadOfBeingJoinedToIt(@TempDir Path folder) {
+        String given = "--parkworld.ingest.operator.backfill-folder=/corpus";
+        java.util.List<String> args = PipelineServices.arguments(java.util.List.of("--server.port=1", given),
+                PipelineServices.ingestArgs(folder.toString(), BLOBS),
+                java.util.Map.of("parkworld.ingest.operator.backfill-folder", "/corpus"));
+        assertThat(args).filteredOn(arg -> arg.startsWith("--parkworld.ingest.operator.backfill-folder="))
+            .containsExactly(given);
+        assertThat(args).contains("--parkworld.ingest.source.location=" + folder, "--server.port=1");
+    }
 }

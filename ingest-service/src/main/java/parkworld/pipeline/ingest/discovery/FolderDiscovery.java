@@ -12,8 +12,16 @@ public final class FolderDiscovery implements IssueDiscovery {
 
     private final Path location;
 
+    /** The setting the folder came from, named when it is no folder (the source's, or an operator's backfill's). */
+    private final String setting;
+
     public FolderDiscovery(Path location) {
+        this(location, "parkworld.ingest.source.location");
+    }
+
+    public FolderDiscovery(Path location, String setting) {
         this.location = location;
+        this.setting = setting;
     }
 
     @Override
@@ -23,7 +31,7 @@ public final class FolderDiscovery implements IssueDiscovery {
         }
         if (!Files.isDirectory(this.location)) {
             throw new IOException(this.location.toAbsolutePath()
-                    + " is neither a folder nor a file: check parkworld.ingest.source.location");
+                    + " is neither a folder nor a file: check " + this.setting);
         }
         try (Stream<Path> files = Files.list(this.location)) {
             return Discovered.of(files.filter(Files::isRegularFile)

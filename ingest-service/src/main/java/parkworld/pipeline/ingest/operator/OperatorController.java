@@ -67,7 +67,8 @@ class OperatorController {
             if (this.operator.backfillFolder() == null) {
                 return refused("no backfill folder configured (parkworld.ingest.operator.backfill-folder)");
             }
-            FolderDiscovery folder = new FolderDiscovery(this.operator.backfillFolder());
+            FolderDiscovery folder = new FolderDiscovery(this.operator.backfillFolder(),
+                    "parkworld.ingest.operator.backfill-folder");
             return start("backfill folder", () -> this.ingestor.run("backfill folder", folder, true));
         }
         if (request.urls().size() > this.operator.maxBackfillUrls()) {
