@@ -48,7 +48,8 @@ public final class PipelineServices implements AutoCloseable {
     private final Map<String, Instant> startedAt = new LinkedHashMap<>();
     private final Map<String, Duration> readyAfter = new LinkedHashMap<>();
 
-    private PipelineServices(Settings settings) {
+    // Package-private for the tests of the command lines it gives (commandLine); start() is the way in.
+    PipelineServices(Settings settings) {
         this.settings = settings;
     }
 
@@ -116,7 +117,7 @@ public final class PipelineServices implements AutoCloseable {
             services.prepareClassDataSharing();
             for (String service : List.of("indexer-service", "parser-service", "ingest-service")) {
                 for (int instance = 1; instance <= settings.instancesOf(service); instance++) {
-                    services.startService(service, instance, services.specificArgs(service, instance));
+                    services.startService(service, instance);
                 }
             }
         }
@@ -153,7 +154,7 @@ public final class PipelineServices implements AutoCloseable {
             if (!CLASS_DATA_SHARING || cds.isReady()) {
                 continue;
             }
-            List<String> args = arguments(commonArgs(0), specificArgs(service, 1), this.settings.properties());
+            List<String> args = arguments(commonArgs(0), specificArgs(service, 1));
             if (service.equals("ingest-service")) {
                 // Never an ingest run from the training start, whatever starts it. (Replaced, not added: a property
                 // given twice reaches Spring as "true,false".)
@@ -222,7 +223,7 @@ public final class PipelineServices implements AutoCloseable {
         if (ingest != null) {
             ingest.close();
         }
-        startService("ingest-service", 1, ingestArgs());
+        startService("ingest-service", 1);
     }
 
     private List<String> ingestArgs() {
@@ -270,11 +271,16 @@ public final class PipelineServices implements AutoCloseable {
         return instance == 1 ? service : service + "-" + instance;
     }
 
-    private void startService(String service, int instance, List<String> specific) {
+    /** The command line (after the jar) of one instance of a service listening on the port. */
+    List<String> commandLine(String service, int instance, int port) {
+        return arguments(commonArgs(port), specificArgs(service, instance));
+    }
+
+    private void startService(String service, int instance) {
         String name = instanceName(service, instance);
         Path jar = jar(service);
         int port = FreePorts.onLoopback(1)[0];
-        List<String> args = arguments(commonArgs(port), specific, this.settings.properties());
+        List<String> args = commandLine(service, instance, port);
         Path log = this.settings.workDirectory().resolve("logs").resolve(name + ".log");
         // The service's temporary files (Tomcat's work and document base directories among them) in a directory of
         // its own, emptied before it starts and removed when it stops: nothing is left behind in the system's /tmp.
@@ -300,22 +306,28 @@ public final class PipelineServices implements AutoCloseable {
         this.startedAt.put(name, Instant.now());
     }
 
-    /** Port, Kafka and the run's properties: what every service is told. */
     /**
      * A service's command line: the common arguments (the caller's properties among them), then its own defaults,
-     * except those the caller gave a value of its own. Given twice, a property reaches Spring as both values joined
-     * with a comma (a backfill folder of "/a,/b" is no folder at all), so the caller's replaces the default.
+     * except those the common arguments already give. Given twice, a property reaches Spring as both values joined
+     * with a comma (a backfill folder of "/a,/b" is no folder at all), so the caller's replaces the default. A
+     * property the common arguments leave out (the parser's instance id, made per instance) keeps its default.
      */
-    static List<String> arguments(List<String> common, List<String> specific, Map<String, String> properties) {
+    static List<String> arguments(List<String> common, List<String> specific) {
+        Set<String> given = new java.util.HashSet<>();
+        common.forEach(arg -> propertyOf(arg).ifPresent(given::add));
         List<String> args = new ArrayList<>(common);
         for (String arg : specific) {
-            int equals = arg.indexOf('=');
-            String property = arg.startsWith("--") && equals > 2 ? arg.substring(2, equals) : null;
-            if (property == null || !properties.containsKey(property)) {
+            if (propertyOf(arg).map(property -> !given.contains(property)).orElse(true)) {
                 args.add(arg);
             }
         }
         return args;
+    }
+
+    private static java.util.Optional<String> propertyOf(String arg) {
+        int equals = arg.indexOf('=');
+        return arg.startsWith("--") && equals > 2 ? java.util.Optional.of(arg.substring(2, equals))
+                : java.util.Optional.empty();
     }
 
     private List<String> commonArgs(int port) {

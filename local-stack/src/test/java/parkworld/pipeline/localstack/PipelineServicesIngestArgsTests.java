@@ -30,10 +30,18 @@ class PipelineServicesIngestArgsTests {
     void aBackfillFolderTheCallerGivesReplacesTheFolderSourcesOwnInsteadOfBeingJoinedToIt(@TempDir Path folder) {
         String given = "--parkworld.ingest.operator.backfill-folder=/corpus";
         java.util.List<String> args = PipelineServices.arguments(java.util.List.of("--server.port=1", given),
-                PipelineServices.ingestArgs(folder.toString(), BLOBS),
-                java.util.Map.of("parkworld.ingest.operator.backfill-folder", "/corpus"));
+                PipelineServices.ingestArgs(folder.toString(), BLOBS));
         assertThat(args).filteredOn(arg -> arg.startsWith("--parkworld.ingest.operator.backfill-folder="))
             .containsExactly(given);
         assertThat(args).contains("--parkworld.ingest.source.location=" + folder, "--server.port=1");
+    }
+
+    @Test
+    void aDefaultTheCommonArgumentsDoNotGiveIsKept() {
+        // The parser's instance id is left out of the common arguments and given per instance: two instances
+        // given the same one would share a transactional.id and fence each other.
+        assertThat(PipelineServices.arguments(java.util.List.of("--server.port=1"),
+                java.util.List.of("--parkworld.parser.instance-id=run-2")))
+            .containsExactly("--server.port=1", "--parkworld.parser.instance-id=run-2");
     }
 }

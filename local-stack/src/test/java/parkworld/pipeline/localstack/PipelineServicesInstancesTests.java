@@ -32,4 +32,20 @@ class PipelineServicesInstancesTests {
         assertThat(new PipelineServices.Settings(Path.of("."), "k:9092", "http://es", "src", Path.of("w"), Map.of(),
                 Map.of("parser-service", 2)).instancesOf("indexer-service")).isEqualTo(1);
     }
+
+    @Test
+    void twoParserInstancesAreEachGivenOneInstanceIdOfTheirOwn() {
+        // Given none or two, instances share a transactional.id (or get "a,b") and fence each other: the run then
+        // parses an issue twice or not at all. The run's isolated id is the one the common arguments must not give.
+        PipelineServices services = new PipelineServices(new PipelineServices.Settings(Path.of("."), "k:9092",
+                "http://es", "src", Path.of("w"), Map.of(RunIsolation.PARSER_INSTANCE_PROPERTY, "local-ab12cd34",
+                        "parkworld.topics.articles", "articles-ab12cd34"), Map.of("parser-service", 2)));
+        for (int instance = 1; instance <= 2; instance++) {
+            assertThat(services.commandLine("parser-service", instance, 8080))
+                .filteredOn(arg -> arg.startsWith("--" + RunIsolation.PARSER_INSTANCE_PROPERTY + "="))
+                .containsExactly("--" + RunIsolation.PARSER_INSTANCE_PROPERTY + "=local-ab12cd34-" + instance);
+        }
+        assertThat(services.commandLine("parser-service", 2, 8080))
+            .contains("--server.port=8080", "--parkworld.topics.articles=articles-ab12cd34");
+    }
 }
