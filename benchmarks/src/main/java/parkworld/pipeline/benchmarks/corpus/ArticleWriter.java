@@ -46,14 +46,23 @@ final class ArticleWriter {
     List<Section> sections(int[] articlesPerSection, int bodyLength, double imageShare) {
         List<Section> sections = new ArrayList<>(articlesPerSection.length);
         for (int s = 0; s < articlesPerSection.length; s++) {
-            List<Article> articles = new ArrayList<>(articlesPerSection[s]);
-            for (int a = 0; a < articlesPerSection[s]; a++) {
-                articles.add(article(s, bodyLength, imageShare));
-            }
             String name = PhraseTables.SECTION_NAMES.get(s);
-            sections.add(new Section(name, PhraseTables.NUMERALS[s] + "、" + name, articles));
+            sections.add(section(s, name, PhraseTables.NUMERALS[s] + "、" + name, articlesPerSection[s], bodyLength,
+                    imageShare));
         }
         return sections;
+    }
+
+    /**
+     * One section of {@code count} articles of a kind (index in {@link PhraseTables#SECTION_NAMES}: the titles and
+     * sentences it draws from), under a name of its own; titles stay distinct across all sections this writer wrote.
+     */
+    Section section(int kind, String name, String heading, int count, int bodyLength, double imageShare) {
+        List<Article> articles = new ArrayList<>(count);
+        for (int a = 0; a < count; a++) {
+            articles.add(article(kind, bodyLength, imageShare));
+        }
+        return new Section(name, heading, articles);
     }
 
     private Article article(int kind, int meanBodyLength, double imageShare) {

@@ -231,7 +231,7 @@ public final class CorpusGenerator {
         return counts;
     }
 
-    private static long mix(long seed, int serial, int attempt) {
+    static long mix(long seed, int serial, int attempt) {
         long z = seed * 0x9E3779B97F4A7C15L + serial * 0xBF58476D1CE4E5B9L + attempt * 0x94D049BB133111EBL;
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
