@@ -6,7 +6,10 @@
 //    and compiles against their TypeScript types with `satisfies` (unknown fields).
 // 4. Images, ports, probe paths, environment variables, shutdown timing, KEDA topics and groups agree with what the
 //    services configure, read from their application.yml and @ConfigurationProperties, not from a second list.
-// A mutation self-test at the end proves the consistency checks fail on a wrong port, path, variable and replica count.
+// 5. Every place that starts a service runs its JVM with -XX:+ExitOnOutOfMemoryError: the image, any JAVA_TOOL_OPTIONS
+//    that replaces the image's (compose, Kubernetes), and local-stack's JVM arguments (the run command, the tests).
+// A mutation self-test at the end proves the consistency checks fail on a wrong port, path, variable and replica count,
+// and on JVM options without the out-of-memory exit.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -164,6 +167,8 @@ function checkCompose(models) {
     for (const variable of Object.keys(service.environment ?? {})) {
       if (!model.reads(variable)) fail(where, `environment variable ${variable} is read by no property of ${model.name}`);
     }
+    const options = service.environment?.JAVA_TOOL_OPTIONS ?? imageJavaToolOptions(dockerfileText());
+    if (withoutOomExit(options)) fail(where, `JAVA_TOOL_OPTIONS: ${withoutOomExit(options)}`);
     for (const dependency of Object.values(service.depends_on ?? {})) {
       if (dependency.condition !== 'service_healthy') fail(where, 'depends_on without condition service_healthy');
     }
@@ -251,6 +256,8 @@ export function checkAgainstServices(objects, models, label, report = fail) {
     for (const variable of variables) {
       if (!model.reads(variable)) report(where, `environment variable ${variable} is read by no property of ${model.name}`);
     }
+    const oom = withoutOomExit(containerJavaToolOptions(container, configMap));
+    if (oom) report(where, `JAVA_TOOL_OPTIONS: ${oom} (an out-of-memory error must end the JVM)`);
     // Shutdown: SIGTERM after preStop; Spring then runs its phases (web server, Kafka bindings) with a timeout each.
     if (!model.gracefulShutdown) report(where, 'server.shutdown is not graceful');
     const preStop = container.lifecycle?.preStop?.sleep?.seconds ?? 0;
@@ -293,6 +300,52 @@ export function checkAgainstServices(objects, models, label, report = fail) {
   }
 }
 
+// ---------------------------------------------------------------- 5. an out-of-memory error ends the JVM
+// Issue 8: an OutOfMemoryError in the parser once stopped its listener for good while the process stayed up and
+// looked alive. With this flag the worst case is a restart; it must not go missing where a service is started.
+const EXIT_ON_OOM = '-XX:+ExitOnOutOfMemoryError';
+
+/** Why JVM options do not end the JVM on an out-of-memory error, or null; the last of -XX:+/- flags wins. */
+export function withoutOomExit(options) {
+  const flags = String(options ?? '').split(/\s+/).filter((o) => /^-XX:[+-]ExitOnOutOfMemoryError$/.test(o));
+  if (flags.length === 0) return `no ${EXIT_ON_OOM} in "${options ?? ''}"`;
+  return flags[flags.length - 1] === EXIT_ON_OOM ? null : `${flags[flags.length - 1]} in "${options}"`;
+}
+
+/** The image's JAVA_TOOL_OPTIONS (ENV in the Dockerfile), or undefined. */
+export function imageJavaToolOptions(dockerfile) {
+  return dockerfile.match(/^ENV\s+JAVA_TOOL_OPTIONS="([^"]*)"/m)?.[1];
+}
+
+/** The JVM arguments local-stack starts every service with (PipelineServices.JVM_ARGS), or undefined. */
+export function localStackJvmArgs(source) {
+  const list = source.match(/\bJVM_ARGS\s*=\s*List\.of\(([\s\S]*?)\);/)?.[1];
+  return list && [...list.replace(/\/\/.*$/gm, '').matchAll(/"([^"]*)"/g)].map((m) => m[1]).join(' ');
+}
+
+const dockerfileText = () => fs.readFileSync(path.join(deploy, 'docker/Dockerfile'), 'utf8');
+const PIPELINE_SERVICES = 'local-stack/src/main/java/parkworld/pipeline/localstack/PipelineServices.java';
+
+function checkOomExit() {
+  const image = imageJavaToolOptions(dockerfileText());
+  const inImage = withoutOomExit(image);
+  if (inImage) fail('deploy/docker/Dockerfile', `ENV JAVA_TOOL_OPTIONS: ${inImage}`);
+  const local = localStackJvmArgs(fs.readFileSync(path.join(root, PIPELINE_SERVICES), 'utf8'));
+  if (local === undefined) fail(PIPELINE_SERVICES, 'JVM_ARGS = List.of(...) not found: where does local-stack set JVM flags now?');
+  else if (withoutOomExit(local)) fail(PIPELINE_SERVICES, `JVM_ARGS: ${withoutOomExit(local)}`);
+}
+
+/** A container's effective JAVA_TOOL_OPTIONS: its own (env, then a ConfigMap it reads), else the image's. */
+function containerJavaToolOptions(container, configMap) {
+  const own = (container.env ?? []).find((e) => e.name === 'JAVA_TOOL_OPTIONS');
+  if (own) return own.value;
+  for (const source of container.envFrom ?? []) {
+    const value = configMap(source.configMapRef?.name)?.data?.JAVA_TOOL_OPTIONS;
+    if (value !== undefined) return value;
+  }
+  return imageJavaToolOptions(dockerfileText());
+}
+
 function selfTest(objects, models) {
   const mutations = {
     'a wrong container port': (o) => { workloadOf(o, 'indexer-service').ports[0].containerPort = 9999; },
@@ -301,6 +354,12 @@ function selfTest(objects, models) {
       o.find((x) => x.kind === 'ConfigMap' && x.metadata.name.startsWith('ingest-service')).data.PARKWORLD_INGEST_BLOBSTORE = 'x';
     },
     'more replicas than partitions': (o) => { o.find((x) => x.kind === 'ScaledObject').spec.maxReplicaCount = 99; },
+    'JAVA_TOOL_OPTIONS without the out-of-memory exit': (o) => {
+      workloadOf(o, 'parser-service').env = [{ name: 'JAVA_TOOL_OPTIONS', value: '-Xmx256m' }];
+    },
+    'JAVA_TOOL_OPTIONS turning the out-of-memory exit off again': (o) => {
+      workloadOf(o, 'parser-service').env = [{ name: 'JAVA_TOOL_OPTIONS', value: `${EXIT_ON_OOM} -XX:-ExitOnOutOfMemoryError` }];
+    },
     'a grace period shorter than the shutdown': (o) => {
       o.find((x) => x.metadata?.name === 'indexer-service' && x.kind === 'Deployment').spec.template.spec.terminationGracePeriodSeconds = 30;
     },
@@ -308,6 +367,17 @@ function selfTest(objects, models) {
   function workloadOf(o, name) {
     return o.find((x) => ['Deployment', 'StatefulSet'].includes(x.kind) && x.metadata.name === name)
       .spec.template.spec.containers[0];
+  }
+  const dockerfile = dockerfileText();
+  const localStack = fs.readFileSync(path.join(root, PIPELINE_SERVICES), 'utf8');
+  const textMutations = {
+    'an image without the out-of-memory exit': withoutOomExit(imageJavaToolOptions(dockerfile.replace(EXIT_ON_OOM, ''))),
+    'local-stack JVM arguments without it': withoutOomExit(localStackJvmArgs(localStack.replace(`"${EXIT_ON_OOM}"`, '"-Xss1m"'))),
+    'local-stack JVM arguments with it only in a comment': withoutOomExit(localStackJvmArgs(
+      localStack.replace(`"${EXIT_ON_OOM}"`, `"-Xss1m" // "${EXIT_ON_OOM}"`))),
+  };
+  for (const [what, problem] of Object.entries(textMutations)) {
+    if (!problem) fail('self-test', `${what} was not caught`);
   }
   for (const [what, mutate] of Object.entries(mutations)) {
     const copy = structuredClone(objects);
@@ -325,6 +395,7 @@ for (const model of models) {
 }
 checkDockerfile(models);
 checkCompose(models);
+checkOomExit();
 const tsDir = fs.mkdtempSync(path.join(here, '.types-'));
 const overlays = fs.readdirSync(path.join(deploy, 'k8s/overlays'));
 let checked = 0;
