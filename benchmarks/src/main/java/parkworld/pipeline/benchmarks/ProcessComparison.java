@@ -11,14 +11,13 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The whole-process comparison: {@code java -jar parser-service.jar parse} against {@code java -jar
- * pdfbox-app-3.0.8.jar export:text} on the same large PDF (by default one issue of 516 pages made from the fixture,
- * {@link IssueFile#LARGE}; {@code merged-25}, the fixture joined 25 times, is refused as {@code MULTIPLE_ISSUES}),
- * generated here,
- * each a fresh JVM with default flags, start-up included, as an operator running either command would see it. A
+ * pdfbox-app-3.0.8.jar export:text} on the same PDF (by default {@link IssueFile#LARGE}, one genuine issue of 497 pages
+ * generated here; {@code fixture} the 22-page fixture; {@code merged-25}, the fixture joined 25 times, is refused as
+ * {@code MULTIPLE_ISSUES}), each a fresh JVM with default flags, start-up included, as an operator running either command would see it. A
  * plain main, not JMH: what is measured is whole processes, JVM start and JIT included. Runs alternate (baseline,
  * parse, baseline, parse ...) so drifting machine load hits both alike; reports the median of each and their ratio.
  *
- * <p>Arguments: {@code [runs=3] [parser-service.jar] [pdfbox-app.jar] [issue=single-516]}, defaults
+ * <p>Arguments: {@code [runs=3] [parser-service.jar] [pdfbox-app.jar] [issue=large-500]}, defaults
  * {@code parser-service/target/parser-service.jar} and {@code benchmarks/target/pdfbox-app/pdfbox-app-3.0.8.jar}
  * (copied there by this module's build).
  */
@@ -44,7 +43,7 @@ public final class ProcessComparison {
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             List<String> baseline = List.of(java, "-jar", pdfboxApp.toString(), "export:text", "-i", pdf.toString(),
                     "-o", work.resolve("text.txt").toString());
-            // the page limit raised, and the time limit: 516 pages are parsed, not refused
+            // the page limit raised, and the time limit: 500 pages are parsed, not refused
             List<String> parse = List.of(java, "-jar", parserJar.toString(), "parse", "--max-pages", "1000",
                     "--time-limit", "30m", pdf.toString());
             System.out.printf(Locale.ROOT, "%s: %d pages, %d bytes; %d runs each, alternating%n",

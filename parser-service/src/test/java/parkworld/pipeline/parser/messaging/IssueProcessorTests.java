@@ -3,6 +3,10 @@ package parkworld.pipeline.parser.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,6 +22,7 @@ import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 import parkworld.pipeline.blob.BlobStore;
 import parkworld.pipeline.blob.LocalDirectoryBlobStore;
 import parkworld.pipeline.blob.StoredBlob;
@@ -130,6 +135,67 @@ class IssueProcessorTests {
             .as("degraded").isEqualTo(1);
         assertThat(this.meters.find(PipelineMeters.PARSER_ISSUES).tag(PipelineMeters.TAG_OUTCOME, "parsed").counter())
             .as("not also counted as parsed").isNull();
+    }
+
+    @Test
+    void logsADegradedIssueAsAWarningWithItsIdSerialAndEveryReasonOnceCommitted() throws Exception {
+        List<String> reasons = List.of("only 1 of 4 table-of-contents entries (25%) match an article",
+                "2 of 2 pages have text no article took");
+        IssueParsed.Quality degraded = new IssueParsed.Quality(4, 1, 0.25, 0, Map.of("招商引资", 4), List.of(1, 2), true,
+                reasons);
+        ListAppender<ILoggingEvent> logged = capture();
+        try {
+            processor(pdf -> {
+                ParsedIssue issue = twoArticles(pdf);
+                return new ParsedIssue(issue.metadata(), issue.articles(), issue.warnings(), issue.pageCount(),
+                        degraded);
+            }, Duration.ofSeconds(5)).process(fetchedRecord(pdf()));
+            assertThat(degradedLines(logged)).as("before commit").isEmpty();
+
+            this.afterCommit.forEach(Runnable::run);
+
+            assertThat(degradedLines(logged)).singleElement().satisfies(line -> {
+                assertThat(line.getLevel()).isEqualTo(Level.WARN);
+                assertThat(line.getFormattedMessage()).contains("Issue issue-121 (serial 121)", "degraded",
+                        "parkworld.parser.quality.", reasons.get(0), reasons.get(1));
+            });
+        }
+        finally {
+            release(logged);
+        }
+    }
+
+    @Test
+    void logsNoDegradedLineForAnIssueThatIsNotDegraded() throws Exception {
+        ListAppender<ILoggingEvent> logged = capture();
+        try {
+            processor(IssueProcessorTests::twoArticles, Duration.ofSeconds(5)).process(fetchedRecord(pdf()));
+            this.afterCommit.forEach(Runnable::run);
+
+            assertThat(logged.list).as("the published line is there").anyMatch(line -> line.getLevel() == Level.INFO
+                    && line.getFormattedMessage().startsWith("Issue issue-121 (serial 121) published:"));
+            assertThat(degradedLines(logged)).isEmpty();
+        }
+        finally {
+            release(logged);
+        }
+    }
+
+    /** What the processor logs from now on, kept in memory. */
+    private static ListAppender<ILoggingEvent> capture() {
+        ListAppender<ILoggingEvent> appender = new ListAppender<>();
+        appender.start();
+        ((Logger) LoggerFactory.getLogger(IssueProcessor.class)).addAppender(appender);
+        return appender;
+    }
+
+    private static void release(ListAppender<ILoggingEvent> appender) {
+        ((Logger) LoggerFactory.getLogger(IssueProcessor.class)).detachAppender(appender);
+        appender.stop();
+    }
+
+    private static List<ILoggingEvent> degradedLines(ListAppender<ILoggingEvent> appender) {
+        return appender.list.stream().filter(line -> line.getFormattedMessage().contains("degraded")).toList();
     }
 
     @Test
