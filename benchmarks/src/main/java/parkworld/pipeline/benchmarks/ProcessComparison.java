@@ -11,17 +11,24 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The whole-process comparison: {@code java -jar parser-service.jar parse} against {@code java -jar
- * pdfbox-app-3.0.8.jar export:text} on the same PDF (by default {@link IssueFile#LARGE}, one genuine issue of 497 pages
- * generated here; {@code fixture} the 22-page fixture; {@code merged-25}, the fixture joined 25 times, is refused as
- * {@code MULTIPLE_ISSUES}), each a fresh JVM with default flags, start-up included, as an operator running either command would see it. A
- * plain main, not JMH: what is measured is whole processes, JVM start and JIT included. Runs alternate (baseline,
- * parse, baseline, parse ...) so drifting machine load hits both alike; reports the median of each and their ratio.
+ * pdfbox-app-3.0.8.jar export:text} on the same PDF (by default {@link IssueFile#LARGE}, one genuine issue of 497
+ * pages generated here; {@code fixture} the 22-page fixture; {@code merged-25}, the fixture joined 25 times, is
+ * refused as {@code MULTIPLE_ISSUES}), each a fresh JVM with {@value #HEAP} and otherwise default flags, start-up
+ * included, as an operator running either command would see it. A plain main, not JMH: what is measured is whole
+ * processes, JVM start and JIT included. Runs alternate (baseline, parse, baseline, parse ...) so drifting machine
+ * load hits both alike; reports the median of each and their ratio.
  *
  * <p>Arguments: {@code [runs=3] [parser-service.jar] [pdfbox-app.jar] [issue=large-500]}, defaults
  * {@code parser-service/target/parser-service.jar} and {@code benchmarks/target/pdfbox-app/pdfbox-app-3.0.8.jar}
  * (copied there by this module's build).
  */
 public final class ProcessComparison {
+
+    /**
+     * The same heap bound for both commands (otherwise default flags): the JVM's default of a quarter of the
+     * machine's memory sizes neither command and, on a shared machine, lets each grow far past what it needs.
+     */
+    static final String HEAP = "-Xmx1g";
 
     private ProcessComparison() {
     }
@@ -41,10 +48,10 @@ public final class ProcessComparison {
         Path work = Files.createTempDirectory("process-comparison-");
         try {
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            List<String> baseline = List.of(java, "-jar", pdfboxApp.toString(), "export:text", "-i", pdf.toString(),
+            List<String> baseline = List.of(java, HEAP, "-jar", pdfboxApp.toString(), "export:text", "-i", pdf.toString(),
                     "-o", work.resolve("text.txt").toString());
             // the page limit raised, and the time limit: 500 pages are parsed, not refused
-            List<String> parse = List.of(java, "-jar", parserJar.toString(), "parse", "--max-pages", "1000",
+            List<String> parse = List.of(java, HEAP, "-jar", parserJar.toString(), "parse", "--max-pages", "1000",
                     "--time-limit", "30m", pdf.toString());
             System.out.printf(Locale.ROOT, "%s: %d pages, %d bytes; %d runs each, alternating%n",
                     IssueFile.label(issue), IssueFile.pages(pdf), Files.size(pdf), runs);
