@@ -69,6 +69,35 @@ class LargeIssueMemoryIT {
             .doesNotContain("OutOfMemoryError").hasLineCount(1);
     }
 
+    /**
+     * What the image runs the service with ({@code JAVA_TOOL_OPTIONS} of deploy/docker/Dockerfile, given the same
+     * way) and a heap too small for even the glyphs the per-page limit lets through: the out-of-memory error ends the
+     * JVM (HotSpot's exit status 3). Without {@code -XX:+ExitOnOutOfMemoryError} the parse command catches it and
+     * refuses the PDF (exit 4) and the JVM lives on, as a service whose Kafka clients shared that heap would.
+     * deploy/checks/check.mjs checks that every place starting a service gives the flag.
+     */
+    @Test
+    void endsTheJvmWhenTheGlyphFloodExhaustsATinyHeapUnderTheImagesJvmOptions() throws Exception {
+        Path file = Files.write(dir.resolve("glyph-flood-tiny-heap.pdf"), HostilePdfs.glyphFlood(1, 20_000_000));
+        String imageOptions = imageJavaToolOptions();
+        assertThat(imageOptions).contains("-XX:+ExitOnOutOfMemoryError");
+
+        Run run = parse(List.of(), file, "-Xmx24m", imageOptions);
+
+        assertThat(run.exit).as("exit status (stdout: %s, stderr: %s)", run.stdout, run.stderr).isEqualTo(3);
+        assertThat(run.stdout).contains("Terminating due to java.lang.OutOfMemoryError");
+        assertThat(run.stderr).doesNotContain("rejected");
+    }
+
+    /** The value of {@code ENV JAVA_TOOL_OPTIONS="..."} in the image's Dockerfile. */
+    private static String imageJavaToolOptions() throws Exception {
+        String dockerfile = Files.readString(Path.of("..", "deploy", "docker", "Dockerfile"), StandardCharsets.UTF_8);
+        java.util.regex.Matcher env = java.util.regex.Pattern.compile("(?m)^ENV\\s+JAVA_TOOL_OPTIONS=\"([^\"]*)\"")
+            .matcher(dockerfile);
+        assertThat(env.find()).as("ENV JAVA_TOOL_OPTIONS in deploy/docker/Dockerfile").isTrue();
+        return env.group(1);
+    }
+
     @Test
     void refusesIssueOverThePageLimitWithAReason() throws Exception {
         Run run = parse(List.of());
@@ -104,16 +133,25 @@ class LargeIssueMemoryIT {
     }
 
     private static Run parse(List<String> options, Path pdf) throws Exception {
+        return parse(options, pdf, "-Xmx256m", null);
+    }
+
+    /** @param javaToolOptions given as the environment variable, as the image does; null for none */
+    private static Run parse(List<String> options, Path pdf, String heap, String javaToolOptions) throws Exception {
         assertThat(JAR).as("the packaged service (run with mvn verify)").isRegularFile();
         Path stdout = dir.resolve("stdout-" + options.size() + "-" + pdf.getFileName() + ".txt");
         Path stderr = dir.resolve("stderr-" + options.size() + "-" + pdf.getFileName() + ".txt");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-jar", JAR.toAbsolutePath().toString(), "parse"));
+                heap, "-jar", JAR.toAbsolutePath().toString(), "parse"));
         command.addAll(options);
         command.add(pdf.toString());
-        Process process = new ProcessBuilder(command).redirectOutput(stdout.toFile())
-            .redirectError(stderr.toFile())
-            .start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(stdout.toFile())
+            .redirectError(stderr.toFile());
+        builder.environment().remove("JAVA_TOOL_OPTIONS");
+        if (javaToolOptions != null) {
+            builder.environment().put("JAVA_TOOL_OPTIONS", javaToolOptions);
+        }
+        Process process = builder.start();
         if (!process.waitFor(5, TimeUnit.MINUTES)) {
             process.destroyForcibly();
             throw new AssertionError("parse of a " + PAGES + "-page issue did not finish in 5 minutes");
