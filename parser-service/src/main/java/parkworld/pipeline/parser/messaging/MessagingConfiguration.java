@@ -23,6 +23,7 @@ import org.springframework.kafka.listener.AbstractMessageListenerContainer;
 import org.springframework.kafka.listener.DefaultAfterRollbackProcessor;
 import org.springframework.kafka.transaction.KafkaAwareTransactionManager;
 import org.springframework.messaging.Message;
+import org.springframework.transaction.support.AbstractPlatformTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.util.backoff.FixedBackOff;
@@ -138,6 +139,7 @@ class MessagingConfiguration {
                 throw new IllegalStateException("the parser publishes each issue exactly once in a Kafka transaction: "
                         + "set spring.cloud.stream.kafka.binder.transaction.transaction-id-prefix");
             }
+            synchronizeOnCommit(transactions);
             DefaultAfterRollbackProcessor<Object, Object> afterRollback = new DefaultAfterRollbackProcessor<>(
                     (record, failure) -> deadLetter(deadLetters, record, failure), retry.backOff(),
                     new KafkaTemplate<>(transactions.getProducerFactory()), true);
@@ -212,6 +214,20 @@ class MessagingConfiguration {
             cause = cause.getCause();
         }
         return DeadLetterHeaders.oneLine(cause.getClass().getSimpleName() + ": " + cause.getMessage());
+    }
+
+    /**
+     * Lets {@link #afterCommit} wait for the commit. Spring Kafka's transaction manager synchronizes nothing by
+     * default (it expects to sit beside a database's, which would); here it is the only one. Without this, the actions
+     * meant for after the commit (an issue's meters and its "published" line) ran before it, and once more on the
+     * retry when the commit failed (a rebalance while the issue was parsed): the issue was counted twice.
+     */
+    static void synchronizeOnCommit(KafkaAwareTransactionManager<?, ?> transactions) {
+        if (!(transactions instanceof AbstractPlatformTransactionManager platform)) {
+            throw new IllegalStateException("the container's transaction manager " + transactions.getClass().getName()
+                    + " cannot run actions after its commit");
+        }
+        platform.setTransactionSynchronization(AbstractPlatformTransactionManager.SYNCHRONIZATION_ON_ACTUAL_TRANSACTION);
     }
 
     /** Runs the action after the container's transaction committed, or at once outside a transaction. */
