@@ -118,8 +118,8 @@ class MessagingConfiguration {
      * {@code traceparent} in the record.
      */
     @Bean
-    IssueProcessor.IssueEventSink issueEventSink(BinderFactory binders, ObjectProvider<ObservationRegistry> observations,
-            Environment environment) {
+    IssueProcessor.IssueEventSink issueEventSink(BinderFactory binders,
+            ObjectProvider<ObservationRegistry> observations, Environment environment) {
         return new KafkaIssueEventSink(issueRecordsTemplate(binders, observations, environment),
                 environment.getRequiredProperty("parkworld.topics.articles"),
                 environment.getRequiredProperty("parkworld.topics.issues-parsed"));

@@ -16,9 +16,9 @@ import parkworld.pipeline.parser.pipeline.OutgoingRecord;
 
 /**
  * The parser-service as a separate process that stops in the middle of publishing an issue: after
- * {@code test.pause-after} records, written to the broker, it writes the file {@code test.marker} and blocks, with its
- * transaction open, until the test kills it with {@code kill -9}. Deliberately not a {@code @Configuration}: component scanning must
- * never pick it up in other tests; {@link #main} registers it explicitly.
+ * {@code test.pause-after} records, written to the broker, it writes the file {@code test.marker} and blocks, with
+ * its transaction open, until the test kills it with {@code kill -9}. Deliberately not a {@code @Configuration}:
+ * component scanning must never pick it up in other tests; {@link #main} registers it explicitly.
  */
 public class ParserPausingMidIssue {
 
@@ -29,7 +29,8 @@ public class ParserPausingMidIssue {
     @Bean
     @Primary
     IssueProcessor.IssueEventSink pausingSink(BinderFactory binders, ObjectProvider<ObservationRegistry> observations,
-            Environment environment, @Value("${test.pause-after}") int pauseAfter, @Value("${test.marker}") Path marker) {
+            Environment environment, @Value("${test.pause-after}") int pauseAfter,
+            @Value("${test.marker}") Path marker) {
         return new KafkaIssueEventSink(MessagingConfiguration.issueRecordsTemplate(binders, observations, environment),
                 environment.getRequiredProperty("parkworld.topics.articles"),
                 environment.getRequiredProperty("parkworld.topics.issues-parsed")) {
