@@ -30,9 +30,11 @@ import parkworld.pipeline.testsupport.TestInfrastructure;
 /**
  * A send that fails after the records were handed to the producer fails the whole issue: the summary topic's broker
  * limit ({@code max.message.bytes}) is smaller than the issue's {@code IssueParsed}, so the broker refuses it after
- * the 43 articles were sent without waiting. The sink's check of every send throws before the offset is committed:
- * the transaction is aborted (nothing of the issue for read_committed consumers, the written articles marked aborted)
- * and the {@code IssueFetched} is dead-lettered as {@code EVENT_TOO_LARGE}, not retried.
+ * the 43 articles were sent without waiting. The transaction is aborted (nothing of the issue for read_committed
+ * consumers, the written articles marked aborted) and the {@code IssueFetched} is dead-lettered as
+ * {@code EVENT_TOO_LARGE}, not retried. This holds end to end even without the sink's own check of every send (tried:
+ * the producer, in error after the refused send, fails the offset and the commit with the same cause); that the sink
+ * fails the issue before the offset is sent is {@link KafkaIssueEventSinkTests}'.
  */
 @SpringBootTest(properties = { "server.port=0", "parkworld.retry.initial-interval=200ms",
         "parkworld.retry.max-interval=1s" })
