@@ -10,7 +10,11 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import io.micrometer.observation.ObservationRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.cloud.stream.binder.BinderFactory;
+import org.springframework.cloud.stream.binder.kafka.KafkaMessageChannelBinder;
 import org.springframework.cloud.stream.binder.kafka.KafkaListenerContainerCustomizer;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.cloud.stream.function.StreamBridge;
@@ -19,10 +23,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.AbstractMessageListenerContainer;
 import org.springframework.kafka.listener.DefaultAfterRollbackProcessor;
 import org.springframework.kafka.transaction.KafkaAwareTransactionManager;
 import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageChannel;
 import org.springframework.transaction.support.AbstractPlatformTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -103,9 +109,45 @@ class MessagingConfiguration {
         return new DeadLetterPublisher(streamBridge, DEAD_LETTER_BINDING, service, clock, meters);
     }
 
+    /**
+     * An issue's records go to the binder's transactional producer through a KafkaTemplate of their own, not
+     * StreamBridge: the template joins the container's transaction (same producer factory) and returns each send's
+     * future, which the sink checks before the offset is committed; StreamBridge returns no future, and its per-record
+     * function lookup, payload conversion and Spring Integration observation were most of the consumer thread's own
+     * CPU (benchmarks/README.md, "Where the service's time went"). The template's observation, on when the binder's is
+     * ({@code enable-observation}), is what the binder's own producers use: a span per record, its W3C
+     * {@code traceparent} in the record.
+     */
     @Bean
-    IssueProcessor.IssueEventSink issueEventSink(StreamBridge streamBridge) {
-        return new KafkaIssueEventSink(streamBridge);
+    IssueProcessor.IssueEventSink issueEventSink(BinderFactory binders,
+            ObjectProvider<ObservationRegistry> observations, Environment environment) {
+        return new KafkaIssueEventSink(issueRecordsTemplate(binders, observations, environment),
+                environment.getRequiredProperty("parkworld.topics.articles"),
+                environment.getRequiredProperty("parkworld.topics.issues-parsed"));
+    }
+
+    /**
+     * What an issue's records are sent with: a KafkaTemplate of their own on the binder's transactional producer
+     * factory, not StreamBridge. It joins the container's transaction (same producer factory, so the producer the
+     * transaction manager bound to the consumer thread) and returns each send's future, which the sink checks before
+     * the offset is committed; StreamBridge returns no future, and its per-record function lookup, payload conversion
+     * and Spring Integration observation were most of the consumer thread's own CPU (benchmarks/README.md, "Where the
+     * service's time went"). Observed when the binder's producers are ({@code enable-observation}), as theirs are: a
+     * span per record, its W3C {@code traceparent} in the record's headers.
+     */
+    static KafkaTemplate<byte[], byte[]> issueRecordsTemplate(BinderFactory binders,
+            ObjectProvider<ObservationRegistry> observations, Environment environment) {
+        var binder = (KafkaMessageChannelBinder) binders.getBinder(null, MessageChannel.class);
+        ProducerFactory<byte[], byte[]> transactional = binder.getTransactionalProducerFactory();
+        if (transactional == null) {
+            throw new IllegalStateException("the parser publishes each issue exactly once in a Kafka transaction: "
+                    + "set spring.cloud.stream.kafka.binder.transaction.transaction-id-prefix");
+        }
+        KafkaTemplate<byte[], byte[]> template = new KafkaTemplate<>(transactional);
+        template.setObservationEnabled(environment.getProperty("spring.cloud.stream.kafka.binder.enable-observation",
+                Boolean.class, false));
+        template.setObservationRegistry(observations.getIfUnique(() -> ObservationRegistry.NOOP));
+        return template;
     }
 
     /** Opened at start-up: a missing directory, bucket or refused credentials stop the service with the reason. */

@@ -108,6 +108,12 @@ class ExtractArticlesIT {
         });
         assertThat(parsed).hasSize(1);
         assertThat(EventType.ISSUE_PARSED.violations(parsed.get(0).value())).isEmpty();
+        // The trace context travels with every record: one trace for the issue, a span of its own per record.
+        List<String> traceparents = java.util.stream.Stream.concat(articles.stream(), parsed.stream())
+            .map(r -> r.headers().get("traceparent")).toList();
+        assertThat(traceparents).as("W3C traceparent of every record").allMatch(t -> t != null
+                && t.matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]")).doesNotHaveDuplicates();
+        assertThat(traceparents.stream().map(t -> t.split("-")[1]).distinct()).as("trace ids").hasSize(1);
         IssueParsed summary = EventJson.read(parsed.get(0).value(), IssueParsed.class);
         assertThat(summary.issue().serial()).isEqualTo(121);
         assertThat(summary.articleIds()).hasSize(43).doesNotHaveDuplicates();

@@ -27,7 +27,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.cloud.stream.binder.BinderFactory;
+import org.springframework.core.env.Environment;
+import org.springframework.beans.factory.ObjectProvider;
+import io.micrometer.observation.ObservationRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.kafka.core.KafkaResourceHolder;
@@ -74,9 +77,11 @@ class FailedCommitIT {
 
         @Bean
         @Primary
-        IssueProcessor.IssueEventSink commitFailingOnceSink(StreamBridge streamBridge,
+        IssueProcessor.IssueEventSink commitFailingOnceSink(BinderFactory binders,
+                ObjectProvider<ObservationRegistry> observations, Environment environment,
                 @Value("${spring.cloud.stream.bindings.extractArticles-in-0.group}") String group) {
-            return new KafkaIssueEventSink(streamBridge) {
+            return new KafkaIssueEventSink(MessagingConfiguration.issueRecordsTemplate(binders, observations,
+                    environment), TOPICS.articles(), TOPICS.parsed()) {
 
                 @Override
                 public void publish(IssueOutput output) {

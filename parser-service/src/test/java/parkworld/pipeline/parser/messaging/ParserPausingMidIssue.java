@@ -2,9 +2,13 @@ package parkworld.pipeline.parser.messaging;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import io.micrometer.observation.ObservationRegistry;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;
-import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.cloud.stream.binder.BinderFactory;
+import org.springframework.core.env.Environment;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import parkworld.pipeline.parser.ParserApplication;
@@ -12,9 +16,9 @@ import parkworld.pipeline.parser.pipeline.OutgoingRecord;
 
 /**
  * The parser-service as a separate process that stops in the middle of publishing an issue: after
- * {@code test.pause-after} records it writes the file {@code test.marker} and blocks, with its transaction open,
- * until the test kills it with {@code kill -9}. Deliberately not a {@code @Configuration}: component scanning must
- * never pick it up in other tests; {@link #main} registers it explicitly.
+ * {@code test.pause-after} records, written to the broker, it writes the file {@code test.marker} and blocks, with
+ * its transaction open, until the test kills it with {@code kill -9}. Deliberately not a {@code @Configuration}:
+ * component scanning must never pick it up in other tests; {@link #main} registers it explicitly.
  */
 public class ParserPausingMidIssue {
 
@@ -24,16 +28,22 @@ public class ParserPausingMidIssue {
 
     @Bean
     @Primary
-    IssueProcessor.IssueEventSink pausingSink(StreamBridge streamBridge, @Value("${test.pause-after}") int pauseAfter,
+    IssueProcessor.IssueEventSink pausingSink(BinderFactory binders, ObjectProvider<ObservationRegistry> observations,
+            Environment environment, @Value("${test.pause-after}") int pauseAfter,
             @Value("${test.marker}") Path marker) {
-        return new KafkaIssueEventSink(streamBridge) {
+        return new KafkaIssueEventSink(MessagingConfiguration.issueRecordsTemplate(binders, observations, environment),
+                environment.getRequiredProperty("parkworld.topics.articles"),
+                environment.getRequiredProperty("parkworld.topics.issues-parsed")) {
 
             private int sent;
 
             @Override
-            void send(OutgoingRecord record) {
-                super.send(record);
+            CompletableFuture<?> send(OutgoingRecord record) {
+                CompletableFuture<?> send = super.send(record);
                 if (++this.sent == pauseAfter) {
+                    // The records handed so far are written before the pause (the sends are pipelined: without the
+                    // flush, some could still be in the producer's buffer when the process is killed).
+                    flush();
                     try {
                         Files.writeString(marker, "paused after " + pauseAfter + " records\n");
                         Thread.sleep(Long.MAX_VALUE);
@@ -42,6 +52,7 @@ public class ParserPausingMidIssue {
                         throw new IllegalStateException(ex);
                     }
                 }
+                return send;
             }
         };
     }
