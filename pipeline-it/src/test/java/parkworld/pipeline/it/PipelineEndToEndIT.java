@@ -3,17 +3,8 @@ package parkworld.pipeline.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.sun.net.httpserver.HttpServer;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,45 +32,20 @@ import tools.jackson.databind.json.JsonMapper;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PipelineEndToEndIT {
 
-    static final Path PROJECT_ROOT = Path.of(System.getProperty("parkworld.project.root", "..")).toAbsolutePath().normalize();
-    static final String FETCHED = KafkaTopics.unique("e2e.issues.fetched");
-    static final String ARTICLES = KafkaTopics.unique("e2e.articles");
-    static final String ALIAS = KafkaTopics.unique("e2e-articles");
+    static final IsolatedPipeline NAMES = IsolatedPipeline.named("e2e");
+    static final String FETCHED = NAMES.fetched();
+    static final String ARTICLES = NAMES.articles();
     static final JsonMapper JSON = JsonMapper.builder().build();
 
-    static HttpServer website;
+    static IssueWebsite website;
     static PipelineServices pipeline;
     static KafkaTopics kafka;
 
     @BeforeAll
     static void startPipeline() throws Exception {
-        byte[] pdf;
-        try (InputStream in = PipelineEndToEndIT.class.getResourceAsStream("/fixtures/issue-121.pdf")) {
-            pdf = in.readAllBytes();
-        }
-        website = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        serve("/weekly/", "text/html; charset=utf-8",
-                "<html><body><a href=\"/files/issue-121.pdf\">园区周报 2023年5月4期（总121期）</a></body></html>"
-                    .getBytes(StandardCharsets.UTF_8));
-        serve("/files/issue-121.pdf", "application/pdf", pdf);
-        website.start();
+        website = IssueWebsite.start(List.of(IssueWebsite.issue121()));
         kafka = new KafkaTopics(TestInfrastructure.kafkaBootstrapServers());
-        // Under target/ so the services' logs are there to read when this test fails.
-        Path work = Files.createDirectories(Path.of("target", "e2e-work")).resolve(ALIAS).toAbsolutePath();
-        pipeline = PipelineServices.start(new PipelineServices.Settings(PROJECT_ROOT,
-                TestInfrastructure.kafkaBootstrapServers(), TestInfrastructure.elasticsearchUrl(),
-                "http://127.0.0.1:" + website.getAddress().getPort() + "/weekly/", work,
-                Map.ofEntries(Map.entry("parkworld.topics.issues-fetched", FETCHED),
-                        Map.entry("parkworld.topics.articles", ARTICLES),
-                        Map.entry("parkworld.topics.issues-parsed", KafkaTopics.unique("e2e.issues.parsed")),
-                        Map.entry("parkworld.topics.parser-dead-letter", KafkaTopics.unique("e2e.parser.dlq")),
-                        Map.entry("parkworld.topics.indexer-dead-letter", KafkaTopics.unique("e2e.indexer.dlq")),
-                        Map.entry("parkworld.topics.ingest-state", KafkaTopics.unique("e2e.ingest.state")),
-                        Map.entry("parkworld.ingest.state.transactional-id", KafkaTopics.unique("e2e-ingest")),
-                        Map.entry("parkworld.indexer.index.alias", ALIAS),
-                        Map.entry("parkworld.indexer.index.name", ALIAS + "-v1"),
-                        // (allow-loopback: PipelineServices sets it for a source on this machine.)
-                        Map.entry("parkworld.ingest.crawler.min-delay-per-host", "0s"))));
+        pipeline = NAMES.start(website, Map.of(), Map.of());
         pipeline.awaitReady(Duration.ofMinutes(3));
     }
 
@@ -89,7 +55,7 @@ class PipelineEndToEndIT {
             pipeline.close();
         }
         if (website != null) {
-            website.stop(0);
+            website.close();
         }
     }
 
@@ -175,19 +141,9 @@ class PipelineEndToEndIT {
     }
 
     private static List<String> indexedTitles() throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        String es = TestInfrastructure.elasticsearchUrl();
-        http.send(HttpRequest.newBuilder(URI.create(es + "/" + ALIAS + "/_refresh"))
-            .POST(HttpRequest.BodyPublishers.noBody())
-            .build(), HttpResponse.BodyHandlers.discarding());
         String query = "{\"size\":100,\"sort\":[{\"ordinal\":\"asc\"}],\"_source\":[\"title\"]}";
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(es + "/" + ALIAS + "/_search"))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(query))
-            .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         List<String> titles = new ArrayList<>();
-        for (JsonNode hit : JSON.readTree(response.body()).path("hits").path("hits")) {
+        for (JsonNode hit : NAMES.askIndex("_search", query).path("hits").path("hits")) {
             titles.add(withoutWhitespace(hit.path("_source").path("title").asString()));
         }
         return titles;
@@ -206,15 +162,5 @@ class PipelineEndToEndIT {
     // The fixture's expected text is whitespace-insensitive: PDF producers space CJK and digits differently.
     private static String withoutWhitespace(String text) {
         return text.replaceAll("\\s+", "");
-    }
-
-    private static void serve(String path, String contentType, byte[] body) {
-        website.createContext(path, exchange -> {
-            exchange.getResponseHeaders().add("Content-Type", contentType);
-            exchange.sendResponseHeaders(200, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        });
     }
 }

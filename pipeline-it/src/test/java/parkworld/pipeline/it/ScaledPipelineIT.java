@@ -3,17 +3,6 @@ package parkworld.pipeline.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.sun.net.httpserver.HttpServer;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +21,6 @@ import parkworld.pipeline.localstack.PipelineServices;
 import parkworld.pipeline.parser.fixtures.IssuePdf;
 import parkworld.pipeline.testsupport.KafkaTopics;
 import parkworld.pipeline.testsupport.TestInfrastructure;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The pipeline scaled out as {@code --scale parser=2,indexer=2} runs it: two parser and two indexer processes, each
@@ -41,57 +29,30 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class ScaledPipelineIT {
 
-    static final Path PROJECT_ROOT = Path.of(System.getProperty("parkworld.project.root", "..")).toAbsolutePath().normalize();
-    static final String FETCHED = KafkaTopics.unique("scaled.issues.fetched");
-    static final String ARTICLES = KafkaTopics.unique("scaled.articles");
+    static final IsolatedPipeline NAMES = IsolatedPipeline.named("scaled");
+    static final String FETCHED = NAMES.fetched();
+    static final String ARTICLES = NAMES.articles();
     static final String PARSER_GROUP = KafkaTopics.unique("scaled-parser");
     static final String INDEXER_GROUP = KafkaTopics.unique("scaled-indexer");
-    static final String ALIAS = KafkaTopics.unique("scaled-articles");
-    static final JsonMapper JSON = JsonMapper.builder().build();
     /** Articles of the fixture (issue-121.expected.json). */
     static final int FIXTURE_ARTICLES = 43;
     static final List<String> ISSUE_122_TITLES = List.of("苏阜产业园区二期正式开工", "长三角储能产业基地签约落户",
             "园区数字化转型试点名单公布");
 
-    static HttpServer website;
+    static IssueWebsite website;
     static PipelineServices pipeline;
     static KafkaTopics kafka;
 
     @BeforeAll
     static void startScaledPipeline() throws Exception {
-        byte[] fixture;
-        try (InputStream in = ScaledPipelineIT.class.getResourceAsStream("/fixtures/issue-121.pdf")) {
-            fixture = in.readAllBytes();
-        }
-        website = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        serve("/weekly/", "text/html; charset=utf-8",
-                ("<html><body><a href=\"/files/issue-121.pdf\">园区周报 2023年5月4期（总121期）</a>"
-                        + "<a href=\"/files/issue-122.pdf\">园区周报 2023年6月1期（总122期）</a></body></html>")
-                    .getBytes(StandardCharsets.UTF_8));
-        serve("/files/issue-121.pdf", "application/pdf", fixture);
-        serve("/files/issue-122.pdf", "application/pdf", issue122());
-        website.start();
+        website = IssueWebsite.start(List.of(IssueWebsite.issue121(),
+                new IssueWebsite.ListedIssue("issue-122.pdf", "园区周报 2023年6月1期（总122期）", issue122())));
         kafka = new KafkaTopics(TestInfrastructure.kafkaBootstrapServers());
-        Path work = Files.createDirectories(Path.of("target", "e2e-work")).resolve(ALIAS).toAbsolutePath();
-        pipeline = PipelineServices.start(new PipelineServices.Settings(PROJECT_ROOT,
-                TestInfrastructure.kafkaBootstrapServers(), TestInfrastructure.elasticsearchUrl(),
-                "http://127.0.0.1:" + website.getAddress().getPort() + "/weekly/", work,
-                Map.ofEntries(Map.entry("parkworld.topics.issues-fetched", FETCHED),
-                        Map.entry("parkworld.topics.articles", ARTICLES),
-                        Map.entry("parkworld.topics.issues-parsed", KafkaTopics.unique("scaled.issues.parsed")),
-                        Map.entry("parkworld.topics.parser-dead-letter", KafkaTopics.unique("scaled.parser.dlq")),
-                        Map.entry("parkworld.topics.indexer-dead-letter", KafkaTopics.unique("scaled.indexer.dlq")),
-                        Map.entry("parkworld.topics.ingest-state", KafkaTopics.unique("scaled.ingest.state")),
-                        Map.entry("parkworld.ingest.state.transactional-id", KafkaTopics.unique("scaled-ingest")),
-                        Map.entry("parkworld.parser.instance-id", KafkaTopics.unique("scaled")),
-                        Map.entry("spring.cloud.stream.bindings.extractArticles-in-0.group", PARSER_GROUP),
-                        Map.entry("spring.cloud.stream.bindings.indexArticles-in-0.group", INDEXER_GROUP),
-                        Map.entry("spring.cloud.stream.bindings.replaceIssues-in-0.group",
-                                KafkaTopics.unique("scaled-indexer-issues")),
-                        Map.entry("parkworld.indexer.index.alias", ALIAS),
-                        Map.entry("parkworld.indexer.index.name", ALIAS + "-v1"),
-                        Map.entry("parkworld.ingest.crawler.min-delay-per-host", "0s")),
-                Map.of("parser-service", 2, "indexer-service", 2)));
+        pipeline = NAMES.start(website, Map.of("parkworld.parser.instance-id", KafkaTopics.unique("scaled"),
+                "spring.cloud.stream.bindings.extractArticles-in-0.group", PARSER_GROUP,
+                "spring.cloud.stream.bindings.indexArticles-in-0.group", INDEXER_GROUP,
+                "spring.cloud.stream.bindings.replaceIssues-in-0.group", KafkaTopics.unique("scaled-indexer-issues")),
+                Map.of("parser-service", 2, "indexer-service", 2));
         pipeline.awaitReady(Duration.ofMinutes(4));
     }
 
@@ -117,7 +78,7 @@ class ScaledPipelineIT {
             pipeline.close();
         }
         if (website != null) {
-            website.stop(0);
+            website.close();
         }
     }
 
@@ -163,24 +124,6 @@ class ScaledPipelineIT {
     }
 
     private static long indexedDocuments() throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        String es = TestInfrastructure.elasticsearchUrl();
-        http.send(HttpRequest.newBuilder(URI.create(es + "/" + ALIAS + "/_refresh"))
-            .POST(HttpRequest.BodyPublishers.noBody())
-            .build(), HttpResponse.BodyHandlers.discarding());
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(es + "/" + ALIAS + "/_count")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return JSON.readTree(response.body()).path("count").asLong();
-    }
-
-    private static void serve(String path, String contentType, byte[] body) {
-        website.createContext(path, exchange -> {
-            exchange.getResponseHeaders().add("Content-Type", contentType);
-            exchange.sendResponseHeaders(200, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        });
+        return NAMES.askIndex("_count", null).path("count").asLong();
     }
 }

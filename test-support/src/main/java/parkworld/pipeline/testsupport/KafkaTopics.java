@@ -23,7 +23,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * Plain Kafka clients for tests: write raw records as another team's producer would, and read a topic as a
- * downstream consumer would, headers included.
+ * downstream consumer would, headers included: {@code read_committed}, as the project's consumers read and as
+ * article-contract/CONSUMING.md tells others to, so the records of aborted transactions are not read.
  */
 public final class KafkaTopics {
 
@@ -56,7 +57,8 @@ public final class KafkaTopics {
     }
 
     /**
-     * Reads a topic from the beginning until at least {@code count} records arrived or the timeout passed.
+     * Reads a topic from the beginning ({@code read_committed}) until at least {@code count} records arrived or the
+     * timeout passed.
      *
      * @return the records read, fewer than {@code count} only on timeout
      */
@@ -65,14 +67,15 @@ public final class KafkaTopics {
     }
 
     /**
-     * Reads a topic from the beginning until what was read satisfies {@code done} or the timeout passed.
+     * Reads a topic from the beginning ({@code read_committed}) until what was read satisfies {@code done} or the
+     * timeout passed.
      *
      * @return everything read
      */
     public List<Received> readUntil(String topic, Predicate<List<Received>> done, Duration timeout) {
         List<Received> received = new ArrayList<>();
         Instant deadline = Instant.now().plus(timeout);
-        try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
+        try (KafkaConsumer<byte[], byte[]> consumer = committedConsumer()) {
             consumer.subscribe(List.of(topic));
             while (!done.test(received) && Instant.now().isBefore(deadline)) {
                 for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
@@ -89,7 +92,9 @@ public final class KafkaTopics {
      * sees.
      */
     public long size(String topic) {
-        try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
+        // read_uncommitted: its end offsets are the high watermarks, past any open transaction's records.
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(properties(), new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = partitions(consumer, topic);
             if (partitions.isEmpty()) {
                 return 0;
@@ -106,10 +111,7 @@ public final class KafkaTopics {
      * the last stable offset: aborted records and transaction markers are not counted.
      */
     public long countCommitted(String topic) {
-        Properties props = properties();
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(),
-                new ByteArrayDeserializer())) {
+        try (KafkaConsumer<byte[], byte[]> consumer = committedConsumer()) {
             List<TopicPartition> partitions = partitions(consumer, topic);
             if (partitions.isEmpty()) {
                 return 0;
@@ -136,8 +138,10 @@ public final class KafkaTopics {
             .toList();
     }
 
-    private KafkaConsumer<byte[], byte[]> consumer() {
-        return new KafkaConsumer<>(properties(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    private KafkaConsumer<byte[], byte[]> committedConsumer() {
+        Properties props = properties();
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        return new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
     private Properties properties() {

@@ -126,8 +126,7 @@ final class BoundedBody {
         if (declared > maxBytes && !cutAtLimit && !headFirst) {
             throw tooLargeByHeader(uri, declared, maxBytes);
         }
-        byte[] head = new byte[HeadCheck.HEAD_BYTES];
-        int headLength = 0;
+        BodyHead head = new BodyHead();
         boolean headChecked = false;
         long total = 0;
         try {
@@ -138,17 +137,12 @@ final class BoundedBody {
                 if (exchange.expired()) {
                     throw deadline(uri, total);
                 }
-                if (headFirst && !headChecked) {
-                    int take = Math.min(n, head.length - headLength);
-                    System.arraycopy(buffer, 0, head, headLength, take);
-                    headLength += take;
-                    if (headLength == head.length) {
-                        check.check(uri, head, headLength);
-                        headChecked = true;
-                        if (declared > maxBytes) {
-                            meters.bytes(uri, n);
-                            throw tooLargeByHeader(uri, declared, maxBytes);
-                        }
+                if (headFirst && !headChecked && head.take(buffer, n)) {
+                    head.check(uri, check);
+                    headChecked = true;
+                    if (declared > maxBytes) {
+                        meters.bytes(uri, n);
+                        throw tooLargeByHeader(uri, declared, maxBytes);
                     }
                 }
                 if (total + n > maxBytes) {
@@ -164,14 +158,9 @@ final class BoundedBody {
                 }
                 total += n;
                 meters.bytes(uri, n);
-                if (!headChecked && !headFirst) {
-                    int take = Math.min(n, head.length - headLength);
-                    System.arraycopy(buffer, 0, head, headLength, take);
-                    headLength += take;
-                    if (headLength == head.length) {
-                        check.check(uri, head, headLength);
-                        headChecked = true;
-                    }
+                if (!headChecked && !headFirst && head.take(buffer, n)) {
+                    head.check(uri, check);
+                    headChecked = true;
                 }
                 out.write(buffer, 0, n);
             }
@@ -191,7 +180,7 @@ final class BoundedBody {
             throw truncated(uri, declared, total);
         }
         if (!headChecked) {
-            check.check(uri, head, headLength);
+            head.check(uri, check);
         }
         return total;
     }

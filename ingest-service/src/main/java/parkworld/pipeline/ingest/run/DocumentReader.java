@@ -11,6 +11,7 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Set;
 import parkworld.pipeline.contract.Sha256;
+import parkworld.pipeline.ingest.fetch.BodyHead;
 import parkworld.pipeline.ingest.fetch.DocumentFetch;
 import parkworld.pipeline.ingest.fetch.FetchException;
 import parkworld.pipeline.ingest.fetch.FetchedDocument;
@@ -114,8 +115,7 @@ public final class DocumentReader {
             temp = Files.createTempFile(this.downloadDirectory, "local-", ".part");
             MessageDigest digest = Sha256.digest();
             long size = 0;
-            byte[] head = new byte[HeadCheck.HEAD_BYTES];
-            int headLength = 0;
+            BodyHead head = new BodyHead();
             try (InputStream in = Files.newInputStream(path);
                     OutputStream out = new DigestOutputStream(Files.newOutputStream(temp), digest)) {
                 byte[] buffer = new byte[64 * 1024];
@@ -124,13 +124,11 @@ public final class DocumentReader {
                     if (size > this.maxDocumentBytes) {
                         throw new FetchException(uri, "TOO_LARGE", "file grew past parkworld.ingest.crawler.max-document-size");
                     }
-                    int take = Math.min(n, head.length - headLength);
-                    System.arraycopy(buffer, 0, head, headLength, take);
-                    headLength += take;
+                    head.take(buffer, n);
                     out.write(buffer, 0, n);
                 }
             }
-            checkPdfHead(uri, head, headLength);
+            head.check(uri, LOOKS_LIKE_A_PDF);
             FetchedDocument document = new FetchedDocument(temp, HexFormat.of().formatHex(digest.digest()), size, null, null);
             complete = true;
             return document;

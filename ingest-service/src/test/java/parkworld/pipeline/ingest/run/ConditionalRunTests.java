@@ -2,31 +2,19 @@ package parkworld.pipeline.ingest.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import parkworld.pipeline.blob.LocalDirectoryBlobStore;
-import parkworld.pipeline.contract.IssueFetched;
-import parkworld.pipeline.contract.PipelineMeters;
 import parkworld.pipeline.ingest.discovery.IssueDiscovery;
 import parkworld.pipeline.ingest.discovery.IssueLink;
-import parkworld.pipeline.ingest.fetch.FixtureWebsite;
-import parkworld.pipeline.ingest.fetch.TestCrawler;
 import parkworld.pipeline.ingest.state.CandidateState;
 import parkworld.pipeline.ingest.state.CandidateStatus;
-import parkworld.pipeline.ingest.state.InMemoryLedger;
 import parkworld.pipeline.ingest.state.RunSummary;
 
 /**
@@ -42,102 +30,79 @@ class ConditionalRunTests {
     private static final String MONDAY = "Mon, 05 Jan 2026 06:00:00 GMT";
     private static final String TUESDAY = "Tue, 06 Jan 2026 06:00:00 GMT";
 
-    @TempDir
-    Path blobs;
-
-    private final FixtureWebsite site;
-    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    private final InMemoryLedger ledger = new InMemoryLedger();
-    private final List<IssueFetched> announced = this.ledger.announced();
-    private final Clock clock = Clock.fixed(Instant.parse("2026-01-07T06:00:00Z"), ZoneOffset.UTC);
-    private final TestCrawler crawler;
+    private final SiteRun siteRun;
     private final URI issue;
 
-    ConditionalRunTests() throws Exception {
-        this.site = new FixtureWebsite();
-        this.crawler = new TestCrawler().allow(this.site.uri("/"));
-        this.crawler.meters = this.meters;
-        this.issue = this.site.uri(PATH);
+    ConditionalRunTests(@TempDir Path blobs) throws Exception {
+        this.siteRun = new SiteRun(Instant.parse("2026-01-07T06:00:00Z"), blobs);
+        this.issue = this.siteRun.uri(PATH);
     }
 
     @AfterEach
     void stop() {
-        this.site.close();
+        this.siteRun.close();
     }
 
     private IngestReport run() throws Exception {
         IssueDiscovery listing = () -> IssueDiscovery.Discovered.of(List.of(IssueLink.of(this.issue)));
-        IssueIngestor ingestor = new IssueIngestor(listing,
-                new DocumentReader(this.crawler.build(), 100_000, TestCrawler.DOWNLOADS),
-                new LocalDirectoryBlobStore(this.blobs), this.ledger, 3, "test",
-                new RunProgress(this.clock, Duration.ofMinutes(1), this.meters), this.clock, this.meters);
-        return ingestor.run();
+        return this.siteRun.ingestor(listing, this.siteRun.crawler.build()).run();
     }
 
     @Test
     void theSecondUrlOfTheSameBytesCostsA304OnTheNextRunToo() throws Exception {
         // Seen on a stand-in of the site: the copy at a second URL was downloaded in full on the second run.
-        URI copy = this.site.uri("/uploads/copy-121.pdf");
-        this.site.serveDocument(PATH, ISSUE_121, "\"v1\"", MONDAY);
-        this.site.serveDocument("/uploads/copy-121.pdf", ISSUE_121, "\"c1\"", MONDAY);
+        URI copy = this.siteRun.uri("/uploads/copy-121.pdf");
+        this.siteRun.site.serveDocument(PATH, ISSUE_121, "\"v1\"", MONDAY);
+        this.siteRun.site.serveDocument("/uploads/copy-121.pdf", ISSUE_121, "\"c1\"", MONDAY);
         IssueDiscovery listing = () -> IssueDiscovery.Discovered.of(List.of(IssueLink.of(this.issue), IssueLink.of(copy)));
-        IssueIngestor ingestor = new IssueIngestor(listing,
-                new DocumentReader(this.crawler.build(), 100_000, TestCrawler.DOWNLOADS),
-                new LocalDirectoryBlobStore(this.blobs), this.ledger, 3, "test",
-                new RunProgress(this.clock, Duration.ofMinutes(1), this.meters), this.clock, this.meters);
+        IssueIngestor ingestor = this.siteRun.ingestor(listing, this.siteRun.crawler.build());
 
         IngestReport first = ingestor.run();
         IngestReport second = ingestor.run();
 
         assertThat(first.duplicates()).hasSize(1);
-        assertThat(this.ledger.candidate(copy.toASCIIString()))
+        assertThat(this.siteRun.ledger.candidate(copy.toASCIIString()))
             .satisfies(state -> assertThat(state.status()).isEqualTo(CandidateStatus.ANNOUNCED))
             .satisfies(state -> assertThat(state.etag()).isEqualTo("\"c1\""));
         assertThat(second.unchanged()).isEqualTo(2);
         assertThat(lastRun().notModified()).isEqualTo(2);
-        assertThat(this.announced).hasSize(1);
-        assertThat(this.site.statuses().subList(this.site.statuses().size() - 2, this.site.statuses().size()))
-            .containsExactly(304, 304);
+        assertThat(this.siteRun.announced).hasSize(1);
+        List<Integer> statuses = this.siteRun.site.statuses();
+        assertThat(statuses.subList(statuses.size() - 2, statuses.size())).containsExactly(304, 304);
     }
 
     private CandidateState state() {
-        return this.ledger.candidate(this.issue.toASCIIString());
+        return this.siteRun.ledger.candidate(this.issue.toASCIIString());
     }
 
     private RunSummary lastRun() {
-        return this.ledger.runs().get(0);
+        return this.siteRun.ledger.runs().get(0);
     }
 
     /** The headers of the last request for the issue (robots.txt is asked for too). */
     private Map<String, String> lastIssueRequest() {
-        List<String> paths = this.site.requests();
+        List<String> paths = this.siteRun.site.requests();
         for (int i = paths.size() - 1; i >= 0; i--) {
             if (paths.get(i).equals(PATH)) {
-                return this.site.requestHeaders().get(i);
+                return this.siteRun.site.requestHeaders().get(i);
             }
         }
         throw new AssertionError("the issue was never requested");
     }
 
     private int lastIssueStatus() {
-        List<String> paths = this.site.requests();
+        List<String> paths = this.siteRun.site.requests();
         for (int i = paths.size() - 1; i >= 0; i--) {
             if (paths.get(i).equals(PATH)) {
-                return this.site.statuses().get(i);
+                return this.siteRun.site.statuses().get(i);
             }
         }
         throw new AssertionError("the issue was never requested");
     }
 
-    private long storedPdfs() throws Exception {
-        try (Stream<Path> stored = Files.list(this.blobs)) {
-            return stored.filter(p -> p.toString().endsWith(".pdf")).count();
-        }
-    }
-
     @Test
     void storesTheValidatorsTheServerSentWithTheAnnouncedCandidate() throws Exception {
-        this.site.serveDocument(PATH, ISSUE_121, "\"v1\"", MONDAY);
+        this.siteRun.site.serveDocument(PATH, ISSUE_121, "\"v1\"", MONDAY);
 
         IngestReport first = run();
 
@@ -152,7 +117,7 @@ class ConditionalRunTests {
 
     @Test
     void anUnchangedIssueCostsA304AndIsNeitherDownloadedNorAnnouncedAgain() throws Exception {
-        this.site.serveDocument(PATH, ISSUE_121, "\"v1\"", MONDAY);
+        this.siteRun.site.serveDocument(PATH, ISSUE_121, "\"v1\"", MONDAY);
         run();
         CandidateState afterFirst = state();
 
@@ -163,19 +128,18 @@ class ConditionalRunTests {
         assertThat(second.published()).isEmpty();
         assertThat(second.unchanged()).isEqualTo(1);
         assertThat(second.hasFailures()).isFalse();
-        assertThat(this.announced).hasSize(1);
-        assertThat(storedPdfs()).isEqualTo(1);
+        assertThat(this.siteRun.announced).hasSize(1);
+        assertThat(this.siteRun.storedPdfs()).isEqualTo(1);
         assertThat(state()).as("a 304 changes nothing in the state").isEqualTo(afterFirst);
         assertThat(lastRun().notModified()).isEqualTo(1);
         assertThat(lastRun().unchanged()).isEqualTo(1);
         assertThat(lastRun().announced()).isZero();
-        assertThat(this.meters.counter(PipelineMeters.INGEST_ISSUES, PipelineMeters.TAG_OUTCOME, "unchanged",
-                PipelineMeters.TAG_REASON, "NOT_MODIFIED").count()).isEqualTo(1);
+        assertThat(this.siteRun.issuesCounted("unchanged", "NOT_MODIFIED")).isEqualTo(1);
     }
 
     @Test
     void aServerWithoutETagsAnswers304ToIfModifiedSince() throws Exception {
-        this.site.serveDocument(PATH, ISSUE_121, null, MONDAY);
+        this.siteRun.site.serveDocument(PATH, ISSUE_121, null, MONDAY);
         run();
 
         IngestReport second = run();
@@ -184,27 +148,27 @@ class ConditionalRunTests {
         assertThat(lastIssueRequest()).containsEntry("If-Modified-Since", MONDAY).doesNotContainKey("If-None-Match");
         assertThat(lastIssueStatus()).isEqualTo(304);
         assertThat(second.unchanged()).isEqualTo(1);
-        assertThat(this.announced).hasSize(1);
+        assertThat(this.siteRun.announced).hasSize(1);
         assertThat(lastRun().notModified()).isEqualTo(1);
     }
 
     @Test
     void aChangedIssueIsDownloadedAndAnnouncedAgainWithItsNewValidators() throws Exception {
-        this.site.serveDocument(PATH, ISSUE_121, "\"v1\"", MONDAY);
+        this.siteRun.site.serveDocument(PATH, ISSUE_121, "\"v1\"", MONDAY);
         run();
-        this.site.serveDocument(PATH, ISSUE_121_CORRECTED, "\"v2\"", TUESDAY);
+        this.siteRun.site.serveDocument(PATH, ISSUE_121_CORRECTED, "\"v2\"", TUESDAY);
 
         IngestReport second = run();
 
         assertThat(lastIssueRequest()).as("the old validators were sent").containsEntry("If-None-Match", "\"v1\"");
         assertThat(lastIssueStatus()).isEqualTo(200);
         assertThat(second.published()).containsExactly("issue-121");
-        assertThat(this.announced).hasSize(2);
-        assertThat(this.announced.get(1).sha256()).isNotEqualTo(this.announced.get(0).sha256());
-        assertThat(Path.of(URI.create(this.announced.get(1).blobUri()))).hasBinaryContent(ISSUE_121_CORRECTED);
+        assertThat(this.siteRun.announced).hasSize(2);
+        assertThat(this.siteRun.announced.get(1).sha256()).isNotEqualTo(this.siteRun.announced.get(0).sha256());
+        assertThat(Path.of(URI.create(this.siteRun.announced.get(1).blobUri()))).hasBinaryContent(ISSUE_121_CORRECTED);
         assertThat(state().etag()).isEqualTo("\"v2\"");
         assertThat(state().lastModified()).isEqualTo(TUESDAY);
-        assertThat(state().sha256()).isEqualTo(this.announced.get(1).sha256());
+        assertThat(state().sha256()).isEqualTo(this.siteRun.announced.get(1).sha256());
         assertThat(lastRun().notModified()).isZero();
         assertThat(lastRun().announced()).isEqualTo(1);
 
@@ -213,22 +177,22 @@ class ConditionalRunTests {
         assertThat(lastIssueRequest()).containsEntry("If-None-Match", "\"v2\"");
         assertThat(third.unchanged()).isEqualTo(1);
         assertThat(lastRun().notModified()).isEqualTo(1);
-        assertThat(this.announced).hasSize(2);
+        assertThat(this.siteRun.announced).hasSize(2);
     }
 
     @Test
     void newValidatorsForTheSameBytesAreStoredWithoutAnnouncingAgain() throws Exception {
-        this.site.serveDocument(PATH, ISSUE_121, "\"v1\"", MONDAY);
+        this.siteRun.site.serveDocument(PATH, ISSUE_121, "\"v1\"", MONDAY);
         run();
         // A re-upload of the same file: new ETag and date, the same bytes.
-        this.site.serveDocument(PATH, ISSUE_121, "\"v1-reuploaded\"", TUESDAY);
+        this.siteRun.site.serveDocument(PATH, ISSUE_121, "\"v1-reuploaded\"", TUESDAY);
 
         IngestReport second = run();
 
         assertThat(lastIssueStatus()).isEqualTo(200);
         assertThat(second.published()).isEmpty();
         assertThat(second.unchanged()).isEqualTo(1);
-        assertThat(this.announced).hasSize(1);
+        assertThat(this.siteRun.announced).hasSize(1);
         assertThat(state().etag()).isEqualTo("\"v1-reuploaded\"");
         assertThat(state().lastModified()).isEqualTo(TUESDAY);
         assertThat(lastRun().notModified()).as("downloaded, so not a 304").isZero();
@@ -241,14 +205,14 @@ class ConditionalRunTests {
 
     @Test
     void aCandidateWhoseLastAttemptFailedIsFetchedWithoutValidators() throws Exception {
-        this.site.serveDocument(PATH, ISSUE_121, "\"v1\"", MONDAY);
+        this.siteRun.site.serveDocument(PATH, ISSUE_121, "\"v1\"", MONDAY);
         run();
-        this.site.serve(PATH, 500, new byte[0], Map.of());
+        this.siteRun.site.serve(PATH, 500, new byte[0], Map.of());
         IngestReport failing = run();
         assertThat(failing.failures()).singleElement().asString().contains("issue-121");
         assertThat(state().status()).isEqualTo(CandidateStatus.FAILED);
         assertThat(state().etag()).as("kept from the announcement").isEqualTo("\"v1\"");
-        this.site.serveDocument(PATH, ISSUE_121, "\"v1\"", MONDAY);
+        this.siteRun.site.serveDocument(PATH, ISSUE_121, "\"v1\"", MONDAY);
 
         IngestReport retry = run();
 
@@ -256,7 +220,7 @@ class ConditionalRunTests {
             .doesNotContainKeys("If-None-Match", "If-Modified-Since");
         assertThat(lastIssueStatus()).isEqualTo(200);
         assertThat(retry.unchanged()).as("the same bytes as announced before").isEqualTo(1);
-        assertThat(this.announced).as("not announced twice").hasSize(1);
+        assertThat(this.siteRun.announced).as("not announced twice").hasSize(1);
         assertThat(state().status()).isEqualTo(CandidateStatus.ANNOUNCED);
         assertThat(state().attempts()).isZero();
         assertThat(lastRun().notModified()).isZero();
@@ -264,23 +228,23 @@ class ConditionalRunTests {
 
     @Test
     void aCandidateRejectedAfterItsAnnouncementIsFetchedWithoutValidatorsAndCountsAsAnnouncedAgain() throws Exception {
-        this.site.serveDocument(PATH, ISSUE_121, "\"v1\"", MONDAY);
+        this.siteRun.site.serveDocument(PATH, ISSUE_121, "\"v1\"", MONDAY);
         run();
-        this.site.serveDocument(PATH, "<html>maintenance</html>".getBytes(StandardCharsets.US_ASCII), "\"error\"",
+        this.siteRun.site.serveDocument(PATH, "<html>maintenance</html>".getBytes(StandardCharsets.US_ASCII), "\"error\"",
                 TUESDAY);
         IngestReport rejected = run();
         assertThat(rejected.rejected()).singleElement().asString().contains("NOT_PDF");
         assertThat(state().status()).isEqualTo(CandidateStatus.REJECTED);
         // The announced document is back: a conditional GET with the announcement's validators would get a 304 and
         // leave the candidate REJECTED for good.
-        this.site.serveDocument(PATH, ISSUE_121, "\"v1\"", MONDAY);
+        this.siteRun.site.serveDocument(PATH, ISSUE_121, "\"v1\"", MONDAY);
 
         IngestReport retry = run();
 
         assertThat(lastIssueRequest()).doesNotContainKeys("If-None-Match", "If-Modified-Since");
         assertThat(lastIssueStatus()).isEqualTo(200);
         assertThat(retry.unchanged()).isEqualTo(1);
-        assertThat(this.announced).hasSize(1);
+        assertThat(this.siteRun.announced).hasSize(1);
         assertThat(state().status()).isEqualTo(CandidateStatus.ANNOUNCED);
         assertThat(state().etag()).isEqualTo("\"v1\"");
     }

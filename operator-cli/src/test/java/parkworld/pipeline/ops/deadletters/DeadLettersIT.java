@@ -220,6 +220,9 @@ class DeadLettersIT {
         assertThat(output).contains("0@0", "NOT_PDF", "issue-121")
             .contains("1 of 5 dead letter(s) on " + this.dlq + " selected: NOT_PDF 1")
             .doesNotContain("SLF4J");
+        // The Kafka client logs errors only (simplelogger.properties): nothing but the listing on stdout and stderr.
+        assertThat(output.lines()).as(output).hasSize(3)
+            .allSatisfy(line -> assertThat(line).matches("DLQ@OFFSET .*|\\d+@\\d+ .*|1 of 5 dead letter\\(s\\) .*"));
     }
 
     /** Same key, value and original headers in the same order, no dead-letter header, and where it came from. */
