@@ -38,6 +38,12 @@ public final class PipelineServices implements AutoCloseable {
     static final Map<String, String> HEAPS = Map.of("ingest-service", "-Xmx256m", "parser-service", "-Xmx256m",
             "indexer-service", "-Xmx256m");
 
+    /**
+     * The prefix of the training starts' topics, groups, transactional ids and index: the same for every training, so
+     * a kept Kafka and Elasticsearch hold one set of them however many builds were trained.
+     */
+    static final String TRAINING_NAMES = "local-cds-training";
+
     private final Settings settings;
     /** By instance name ({@code parser-service-2}), in start order. */
     private final Map<String, ServiceProcess> processes = new LinkedHashMap<>();
@@ -130,6 +136,10 @@ public final class PipelineServices implements AutoCloseable {
 
     /** What one service, and one instance of it, is told beyond the common settings. */
     private List<String> specificArgs(String service, int instance) {
+        return specificArgs(service, instance, this.settings.properties());
+    }
+
+    private List<String> specificArgs(String service, int instance, Map<String, String> properties) {
         Path blobs = this.settings.workDirectory().resolve("blobs");
         return switch (service) {
             case "indexer-service" -> List.of("--parkworld.elasticsearch.uris=" + this.settings.elasticsearchUrl());
@@ -137,15 +147,16 @@ public final class PipelineServices implements AutoCloseable {
             // instance: unique among the live ones (two sharing it would fence each other) and the same on the next
             // run (which then fences a zombie of this one), as a StatefulSet's pod names are.
             case "parser-service" -> List.of("--parkworld.parser.blob-store.location=" + blobs.toUri(),
-                    "--parkworld.parser.instance-id=" + parserInstanceId(this.settings.properties(), instance));
+                    "--parkworld.parser.instance-id=" + parserInstanceId(properties, instance));
             default -> ingestArgs();
         };
     }
 
     /**
      * Makes each service jar's CDS archive when it is missing or older than the jar ({@link ClassDataSharing}): once
-     * after a build, all three at the same time, each started up to the end of its context refresh with the settings
-     * of its first instance (so whatever it sets up at that point, the index or the state topic, is this run's).
+     * after a build, all three at the same time, each started up to readiness with the settings of its first instance
+     * but with names of its own ({@link #TRAINING_NAMES}): it consumes nothing of the run's topics, joins none of its
+     * groups, fences none of its transactional ids and writes to an index of its own.
      */
     private void prepareClassDataSharing() {
         List<Thread> trainings = new ArrayList<>();
@@ -154,21 +165,17 @@ public final class PipelineServices implements AutoCloseable {
             if (!CLASS_DATA_SHARING || cds.isReady()) {
                 continue;
             }
-            List<String> args = arguments(commonArgs(0), specificArgs(service, 1));
-            if (service.equals("ingest-service")) {
-                // Never an ingest run from the training start, whatever starts it. (Replaced, not added: a property
-                // given twice reaches Spring as "true,false".)
-                args.removeIf(arg -> arg.startsWith("--parkworld.ingest.schedule.run-on-startup="));
-                args.add("--parkworld.ingest.schedule.run-on-startup=false");
-                args.add("--parkworld.ingest.schedule.cron=-");
-            }
+            int port = FreePorts.onLoopback(1)[0];
+            List<String> args = trainingCommandLine(service, port);
+            Map<String, String> environment = service.equals("ingest-service") ? this.settings.ingestEnvironment()
+                    : Map.of();
             Path temp = temporaryDirectory(service + "-training");
             Path log = this.settings.workDirectory().resolve("logs").resolve(service + "-cds-training.log");
             Thread training = new Thread(() -> {
                 Directories.deleteQuietly(temp);
                 try {
                     Files.createDirectories(temp);
-                    cds.prepare(jvmArgs(service, temp), args, log);
+                    cds.prepare(jvmArgs(service, temp), args, environment, port, log);
                 }
                 catch (java.io.IOException ex) {
                     LogFile.note(log, "cannot create " + temp + ": " + ex);
@@ -193,6 +200,23 @@ public final class PipelineServices implements AutoCloseable {
                 throw new IllegalStateException("interrupted while preparing class data sharing", ex);
             }
         }
+    }
+
+    /**
+     * The command line (after the jar) of a service's training start on the port: its first instance's, with the
+     * training's own names in place of the run's, and never an ingest run.
+     */
+    List<String> trainingCommandLine(String service, int port) {
+        Map<String, String> properties = new LinkedHashMap<>(this.settings.properties());
+        properties.putAll(RunIsolation.isolated(TRAINING_NAMES));
+        List<String> args = arguments(commonArgs(port, properties), specificArgs(service, 1, properties));
+        if (service.equals("ingest-service")) {
+            // Replaced, not added: a property given twice reaches Spring as "true,false".
+            args.removeIf(arg -> arg.startsWith("--parkworld.ingest.schedule.run-on-startup="));
+            args.add("--parkworld.ingest.schedule.run-on-startup=false");
+            args.add("--parkworld.ingest.schedule.cron=-");
+        }
+        return args;
     }
 
     private Path jar(String service) {
@@ -304,6 +328,8 @@ public final class PipelineServices implements AutoCloseable {
         this.metrics.put(name, new ServiceMetrics(port));
         this.serviceOf.put(name, service);
         this.startedAt.put(name, Instant.now());
+        // A restarted instance (restartIngest) is awaited, and timed, again.
+        this.readyAfter.remove(name);
     }
 
     /**
@@ -331,11 +357,15 @@ public final class PipelineServices implements AutoCloseable {
     }
 
     private List<String> commonArgs(int port) {
+        return commonArgs(port, this.settings.properties());
+    }
+
+    private List<String> commonArgs(int port, Map<String, String> properties) {
         List<String> args = new ArrayList<>();
         args.add("--server.port=" + port);
         args.add("--server.address=127.0.0.1");
         args.add("--spring.cloud.stream.kafka.binder.brokers=" + this.settings.kafkaBootstrapServers());
-        this.settings.properties().forEach((k, v) -> {
+        properties.forEach((k, v) -> {
             // The parser's is per instance (specificArgs): given twice, Spring would join the two values with a comma.
             if (!k.equals(RunIsolation.PARSER_INSTANCE_PROPERTY)) {
                 args.add("--" + k + "=" + v);
@@ -352,12 +382,26 @@ public final class PipelineServices implements AutoCloseable {
         return jvmArgs;
     }
 
-    /** Waits until every service reports ready, or fails naming the one that is not, with its log. */
+    /**
+     * Waits until every service reports ready, or fails naming the one that is not, with its log. All instances are
+     * polled in each round (every 250 ms), so each one's {@link #readyAfter} is its own, not the time the one before
+     * it in start order took.
+     */
     public void awaitReady(Duration timeout) throws InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
-        for (Map.Entry<String, ServiceMetrics> service : this.metrics.entrySet()) {
-            ServiceProcess process = this.processes.get(service.getKey());
-            while (!service.getValue().isReady()) {
+        while (true) {
+            boolean allReady = true;
+            for (Map.Entry<String, ServiceMetrics> service : this.metrics.entrySet()) {
+                if (this.readyAfter.containsKey(service.getKey())) {
+                    continue;
+                }
+                ServiceProcess process = this.processes.get(service.getKey());
+                if (service.getValue().isReady()) {
+                    this.readyAfter.put(service.getKey(),
+                            Duration.between(this.startedAt.get(service.getKey()), Instant.now()));
+                    continue;
+                }
+                allReady = false;
                 if (!process.isAlive()) {
                     throw new IllegalStateException(service.getKey() + " exited during startup; see " + process.logFile()
                             + "\n" + LogFile.tail(process.logFile(), 30));
@@ -366,11 +410,11 @@ public final class PipelineServices implements AutoCloseable {
                     throw new IllegalStateException(service.getKey() + " was not ready within " + timeout.toSeconds()
                             + " s; see " + process.logFile() + "\n" + LogFile.tail(process.logFile(), 30));
                 }
-                Thread.sleep(250);
             }
-            // At most this long: a service found ready when its turn comes may have been ready earlier.
-            this.readyAfter.putIfAbsent(service.getKey(),
-                    Duration.between(this.startedAt.get(service.getKey()), Instant.now()));
+            if (allReady) {
+                return;
+            }
+            Thread.sleep(250);
         }
     }
 

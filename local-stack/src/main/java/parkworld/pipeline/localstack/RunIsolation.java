@@ -36,7 +36,14 @@ final class RunIsolation {
         if (!options.sharesInfrastructure()) {
             return Map.of();
         }
-        String prefix = "local-" + runId;
+        return isolated("local-" + runId);
+    }
+
+    /**
+     * Every name a run's services share with other runs (topics, consumer groups, transactional ids, index and
+     * alias), each prefixed: services given these touch nothing of anybody else's.
+     */
+    static Map<String, String> isolated(String prefix) {
         Map<String, String> properties = new LinkedHashMap<>();
         contractTopics().forEach((property, topic) -> properties.put(property, prefix + "." + topic));
         properties.put("spring.cloud.stream.bindings.extractArticles-in-0.group", prefix + "-parser");

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,7 +21,7 @@ class ClassDataSharingTests {
         Path log = this.target.resolve("training.log");
         ClassDataSharing cds = ClassDataSharing.of(jar);
 
-        assertThat(cds.prepare(List.of("-Xmx64m"), List.of(), log)).isFalse();
+        assertThat(cds.prepare(List.of("-Xmx64m"), List.of(), Map.of(), 0, log)).isFalse();
         assertThat(cds.isReady()).isFalse();
         assertThat(Files.readString(log)).contains("extraction failed: starting from the jar itself");
     }

@@ -48,4 +48,28 @@ class PipelineServicesInstancesTests {
         assertThat(services.commandLine("parser-service", 2, 8080))
             .contains("--server.port=8080", "--parkworld.topics.articles=articles-ab12cd34");
     }
+
+    @Test
+    void theTrainingStartForClassDataSharingUsesNamesOfItsOwnAndNeverRunsAnIngest() {
+        // The training start goes up to readiness: with the run's names it would join the run's groups, consume its
+        // records and fence its transactional ids. The run's own isolated names are replaced too.
+        PipelineServices services = new PipelineServices(new PipelineServices.Settings(Path.of("."), "k:9092",
+                "http://es", "src", Path.of("w"), Map.of(RunIsolation.PARSER_INSTANCE_PROPERTY, "local-ab12cd34",
+                        "parkworld.topics.articles", "local-ab12cd34.parkworld.articles")));
+        String training = PipelineServices.TRAINING_NAMES;
+
+        assertThat(services.trainingCommandLine("parser-service", 8090))
+            .contains("--server.port=8090", "--parkworld.topics.articles=" + training + ".parkworld.articles",
+                    "--spring.cloud.stream.bindings.extractArticles-in-0.group=" + training + "-parser")
+            .filteredOn(arg -> arg.startsWith("--" + RunIsolation.PARSER_INSTANCE_PROPERTY + "="))
+            .containsExactly("--" + RunIsolation.PARSER_INSTANCE_PROPERTY + "=" + training + "-1");
+        assertThat(services.trainingCommandLine("parser-service", 8090)).noneMatch(arg -> arg.contains("ab12cd34"));
+        assertThat(services.trainingCommandLine("indexer-service", 8091))
+            .contains("--spring.cloud.stream.bindings.indexArticles-in-0.group=" + training + "-indexer",
+                    "--parkworld.indexer.index.name=" + training + "-parkworld-articles-v2");
+        assertThat(services.trainingCommandLine("ingest-service", 8092))
+            .contains("--parkworld.ingest.state.transactional-id=" + training + "-ingest")
+            .filteredOn(arg -> arg.startsWith("--parkworld.ingest.schedule.run-on-startup="))
+            .containsExactly("--parkworld.ingest.schedule.run-on-startup=false");
+    }
 }
