@@ -1,6 +1,8 @@
 // Offline checks of everything under deploy/ that ships the services (run by ./mvnw verify through deploy/pom.xml):
 //   node check.mjs ROOT     ROOT = the repository root
-// 1. The Dockerfile lints clean (dockerfile-utils) and copies exactly the layers each service jar extracts into.
+// 1. The Dockerfile lints clean (dockerfile-utils) and copies exactly the layers each service jar extracts into; its
+//    class data sharing training runs on those layers as the image build would, and a start with the ENTRYPOINT's
+//    command maps most of its classes from the archive.
 // 2. The compose file is valid (docker-compose config, dclint's compose-spec schema).
 // 3. Every Kustomize overlay renders; every object validates against the Kubernetes / KEDA schemas (kubernetes-models)
 //    and compiles against their TypeScript types with `satisfies` (unknown fields).
@@ -10,7 +12,7 @@
 //    that replaces the image's (compose, Kubernetes), and local-stack's JVM arguments (the run command, the tests).
 // A mutation self-test at the end proves the consistency checks fail on a wrong port, path, variable and replica count,
 // and on JVM options without the out-of-memory exit.
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -112,38 +114,96 @@ function seconds(duration) {
 }
 
 // ---------------------------------------------------------------- 1. Dockerfile and layers
-function checkDockerfile(models) {
+// Class data sharing: the share of the classes a start loads that it must map from the image's archive (the JDK's
+// base archive and app.jsa) for the archive to count as used. Measured on the three services: 97-98 %.
+const MIN_SHARED_CLASSES = 0.9;
+
+/** The words of a shell-form RUN line with no quoting in it (the Dockerfile's training command). */
+const words = (line) => line.trim().split(/\s+/);
+
+async function checkDockerfile(models) {
   const file = path.join(deploy, 'docker/Dockerfile');
   const text = fs.readFileSync(file, 'utf8');
   for (const d of validateDockerfile(text)) {
     fail('deploy/docker/Dockerfile', `line ${d.range.start.line + 1}: ${d.message}`);
   }
   const copied = [...text.matchAll(/COPY --from=layers \/build\/extracted\/([\w-]+)\/ \.\//g)].map((m) => m[1]);
-  const launcher = text.match(/ENTRYPOINT \[.*"(org\.springframework\.boot\.loader\.[\w.]+)"\]/)?.[1];
+  const extract = text.match(/^RUN (java -Djarmode=tools -jar app\.jar extract .*)$/m)?.[1];
+  // Continuation lines joined: the training command spans two.
+  const training = text.replace(/\\\n\s*/g, ' ').match(/^RUN (java .*-XX:ArchiveClassesAtExit=(\S+).*)$/m);
+  const entrypoint = JSON.parse(text.match(/^ENTRYPOINT (\[.*\])$/m)?.[1] ?? '[]');
+  const toolOptions = imageJavaToolOptions(text);
   const health = text.match(/GET (\/[\w/]+) HTTP/)?.[1];
-  for (const model of models) {
+  if (!extract) { fail('deploy/docker/Dockerfile', 'no RUN java -Djarmode=tools -jar app.jar extract ...'); return; }
+  if (!training) { fail('deploy/docker/Dockerfile', 'no class data sharing training (RUN java -XX:ArchiveClassesAtExit=...)'); return; }
+  const archive = training[2];
+  if (!entrypoint.includes(`-XX:SharedArchiveFile=${archive}`)) {
+    fail('deploy/docker/Dockerfile', `ENTRYPOINT ${JSON.stringify(entrypoint)} does not map the archive ${archive} the training writes`);
+  }
+  const jarOf = (command) => command[command.indexOf('-jar') + 1];
+  if (jarOf(words(training[1])) !== jarOf(entrypoint)) {
+    fail('deploy/docker/Dockerfile', `the training starts ${jarOf(words(training[1]))}, the ENTRYPOINT ${jarOf(entrypoint)}: `
+      + 'an archive is only used with the class path it was made with');
+  }
+  // The images' training and start, run here on the extracted layers as the image holds them, concurrently. Kafka
+  // and Elasticsearch on a closed port: while an image builds neither is reachable, and a developer's must not be
+  // touched by a check.
+  const env = { ...process.env, JAVA_TOOL_OPTIONS: toolOptions, KAFKA_BOOTSTRAP_SERVERS: '127.0.0.1:1',
+    PARKWORLD_ELASTICSEARCH_URIS: 'http://127.0.0.1:1' };
+  const run = (command, cwd) => new Promise((resolve) => {
+    execFile(command[0], command.slice(1), { cwd, env, timeout: 300_000, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => resolve({ code: error ? (error.code ?? error.signal) : 0, output: `${stderr}${stdout}` }));
+  });
+  await Promise.all(models.map(async (model) => {
     if (!model.paths.has(health)) fail('deploy/docker/Dockerfile', `HEALTHCHECK path ${health} is not exposed by ${model.name}`);
     const jar = path.join(root, model.name, 'target', `${model.name}.jar`);
-    if (!fs.existsSync(jar)) { fail(model.name, `${jar} missing: build it first (package phase)`); continue; }
-    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'layers-'));
+    if (!fs.existsSync(jar)) { fail(model.name, `${jar} missing: build it first (package phase)`); return; }
+    const build = fs.mkdtempSync(path.join(os.tmpdir(), 'layers-'));
     try {
-      execFileSync('java', ['-Djarmode=tools', '-jar', jar, 'extract', '--layers', '--launcher', '--destination', out],
-        { stdio: ['ignore', 'ignore', 'inherit'] });
+      fs.copyFileSync(jar, path.join(build, 'app.jar'));
+      const extracted = await run(words(extract), build);
+      if (extracted.code !== 0) { fail(model.name, `extraction failed: ${extracted.output}`); return; }
+      const out = path.join(build, 'extracted');
       const layers = fs.readdirSync(out).sort();
       if (JSON.stringify(layers) !== JSON.stringify([...copied].sort())) {
         fail(model.name, `jar extracts into layers ${layers} but the Dockerfile copies ${copied}`);
       }
-      const application = path.join(out, 'application/BOOT-INF/classes');
-      if (!fs.existsSync(application) || fs.readdirSync(path.join(out, 'dependencies/BOOT-INF/lib')).length === 0) {
-        fail(model.name, 'layers hold no application classes or no dependencies');
+      const app = path.join(build, 'app');
+      for (const layer of copied) fs.cpSync(path.join(out, layer), app, { recursive: true });
+      const entryJar = jarOf(entrypoint);
+      if (!fs.existsSync(path.join(app, entryJar)) || !fs.existsSync(path.join(app, 'lib'))
+          || fs.readdirSync(path.join(app, 'lib')).length === 0) {
+        fail(model.name, `the layers hold no ${entryJar} or no lib/ of dependencies`);
+        return;
       }
-      const launcherClass = path.join(out, 'spring-boot-loader', launcher.replace(/\./g, '/') + '.class');
-      if (!fs.existsSync(launcherClass)) fail(model.name, `ENTRYPOINT class ${launcher} is not in the loader layer`);
+      const trained = await run(words(training[1]), app);
+      if (trained.code !== 0 || !fs.existsSync(path.join(app, archive))) {
+        fail(model.name, `class data sharing training exited ${trained.code} without ${archive}:\n`
+          + trained.output.split('\n').filter((l) => !l.includes('[warning][cds]')).slice(-30).join('\n'));
+        return;
+      }
+      // The ENTRYPOINT's command with the training's arguments, up to the end of the refresh too, logging where
+      // each class came from.
+      const classes = path.join(build, 'classes.txt');
+      const trainingWords = words(training[1]);
+      const started = await run([...entrypoint.slice(0, -2), `-Xlog:class+load=info:file=${classes}`,
+        '-Dspring.context.exit=onRefresh', ...entrypoint.slice(-2),
+        ...trainingWords.slice(trainingWords.indexOf('-jar') + 2)], app);
+      const loaded = fs.existsSync(classes) ? fs.readFileSync(classes, 'utf8').split('\n').filter((l) => l.includes('source:')) : [];
+      const shared = loaded.filter((l) => l.includes('source: shared objects file')).length;
+      if (started.code !== 0 || loaded.length === 0 || shared / loaded.length < MIN_SHARED_CLASSES) {
+        fail(model.name, `the ENTRYPOINT mapped ${shared} of ${loaded.length} classes from ${archive} and the base `
+          + `archive (exit ${started.code}; at least ${MIN_SHARED_CLASSES * 100} % expected):\n`
+          + started.output.split('\n').filter((l) => /cds|shar|error/i.test(l)).slice(0, 20).join('\n'));
+      } else {
+        sharedShares.push(`${model.name} ${shared}/${loaded.length}`);
+      }
     } finally {
-      fs.rmSync(out, { recursive: true, force: true });
+      fs.rmSync(build, { recursive: true, force: true });
     }
-  }
+  }));
 }
+const sharedShares = [];
 
 // ---------------------------------------------------------------- 2. compose
 function checkCompose(models) {
@@ -393,7 +453,7 @@ const models = SERVICES.map(serviceModel);
 for (const model of models) {
   if (model.applicationName !== model.name) fail(model.name, `spring.application.name ${model.applicationName}`);
 }
-checkDockerfile(models);
+await checkDockerfile(models);
 checkCompose(models);
 checkOomExit();
 const tsDir = fs.mkdtempSync(path.join(here, '.types-'));
@@ -412,5 +472,6 @@ if (failures.length > 0) {
   console.error(`[deploy-checks] ${failures.length} problem(s):\n  ${failures.join('\n  ')}`);
   process.exit(1);
 }
-console.log(`[deploy-checks] Dockerfile, layers of ${models.length} jars, compose, ${overlays.length} overlays `
+console.log(`[deploy-checks] Dockerfile, layers of ${models.length} jars, class data sharing (classes mapped: `
+  + `${sharedShares.join(', ')}), compose, ${overlays.length} overlays `
   + `(${checked} objects: schemas, types, against the services' configuration): all good`);
