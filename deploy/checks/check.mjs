@@ -115,7 +115,7 @@ function seconds(duration) {
 
 // ---------------------------------------------------------------- 1. Dockerfile and layers
 // Class data sharing: the share of the classes a start loads that it must map from the image's archive (the JDK's
-// base archive and app.jsa) for the archive to count as used. Measured on the three services: 97-98 %.
+// base archive and app.jsa) for the archive to count as used. Measured on the three services: 95.7-96.5 % (2026-12-03).
 const MIN_SHARED_CLASSES = 0.9;
 
 /** The words of a shell-form RUN line with no quoting in it (the Dockerfile's training command). */
