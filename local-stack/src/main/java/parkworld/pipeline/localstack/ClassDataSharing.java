@@ -32,8 +32,11 @@ final class ClassDataSharing {
 
     private static final Duration EXTRACT_TIMEOUT = Duration.ofMinutes(2);
     private static final Duration TRAINING_TIMEOUT = Duration.ofMinutes(4);
-    /** How long a stopped training start may take to exit: it writes the archive (70-95 MB) on its way out. */
-    private static final Duration DUMP_GRACE = Duration.ofSeconds(60);
+    /**
+     * How long a stopped training start may take to exit: it writes the archive (70-95 MB) on its way out. 60 s was
+     * too short once at load 36-43 (ingest's archive was cut off by the SIGKILL).
+     */
+    private static final Duration DUMP_GRACE = Duration.ofMinutes(3);
 
     private final Path jar;
     private final Path directory;
