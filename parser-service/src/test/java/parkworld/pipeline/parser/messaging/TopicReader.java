@@ -17,7 +17,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 /**
  * Reads a topic from the beginning as a downstream consumer with a chosen {@code isolation.level} would: with
  * {@code read_committed} only what committed transactions wrote, with {@code read_uncommitted} aborted attempts too.
- * (test-support's {@code KafkaTopics} reads with the client's default, read_uncommitted.)
+ * (test-support's {@code KafkaTopics} reads read_committed only; this reader lets a test choose.)
  */
 final class TopicReader {
 
