@@ -2,12 +2,8 @@ package parkworld.pipeline.parser.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
@@ -22,8 +18,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import parkworld.pipeline.contract.DeadLetterHeaders;
-import parkworld.pipeline.contract.EventJson;
-import parkworld.pipeline.contract.IssueFetched;
 import parkworld.pipeline.testsupport.KafkaTopics;
 import parkworld.pipeline.testsupport.TestInfrastructure;
 
@@ -70,14 +64,7 @@ class BrokerRefusesARecordIT {
 
     @Test
     void aRecordTheBrokerRefusesAbortsTheWholeIssueAndDeadLettersIt() throws Exception {
-        Path pdf = blobs.resolve("issue-121.pdf");
-        try (InputStream in = getClass().getResourceAsStream("/fixtures/issue-121.pdf")) {
-            Files.copy(in, pdf);
-        }
-        byte[] bytes = Files.readAllBytes(pdf);
-        String sha = HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
-        this.kafka.send(TOPICS.fetched(), "issue-121", EventJson.write(new IssueFetched(1, "issue-121",
-                pdf.toUri().toString(), "http://127.0.0.1/issue-121.pdf", sha, bytes.length, Instant.now())), Map.of());
+        FixtureAnnouncement.announceIssue121(this.kafka, blobs, TOPICS.fetched());
 
         List<KafkaTopics.Received> dead = this.kafka.read(TOPICS.deadLetter(), 1, Duration.ofSeconds(120));
         assertThat(dead).singleElement().satisfies(r -> {

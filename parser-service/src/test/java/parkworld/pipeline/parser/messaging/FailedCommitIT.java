@@ -3,13 +3,9 @@ package parkworld.pipeline.parser.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,8 +33,6 @@ import org.springframework.kafka.core.KafkaResourceHolder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-import parkworld.pipeline.contract.EventJson;
-import parkworld.pipeline.contract.IssueFetched;
 import parkworld.pipeline.contract.PipelineMeters;
 import parkworld.pipeline.parser.pipeline.IssueOutput;
 import parkworld.pipeline.testsupport.KafkaTopics;
@@ -116,14 +110,7 @@ class FailedCommitIT {
 
     @Test
     void anIssueWhoseCommitFailedIsPublishedAndCountedOnceWhenTheRetryCommits() throws Exception {
-        Path pdf = blobs.resolve("issue-121.pdf");
-        try (InputStream in = getClass().getResourceAsStream("/fixtures/issue-121.pdf")) {
-            Files.copy(in, pdf);
-        }
-        byte[] bytes = Files.readAllBytes(pdf);
-        String sha = HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
-        this.kafka.send(TOPICS.fetched(), "issue-121", EventJson.write(new IssueFetched(1, "issue-121",
-                pdf.toUri().toString(), "http://127.0.0.1/issue-121.pdf", sha, bytes.length, Instant.now())), Map.of());
+        FixtureAnnouncement.announceIssue121(this.kafka, blobs, TOPICS.fetched());
 
         List<ConsumerRecord<byte[], byte[]>> summaries = this.topics.readUntil(TOPICS.parsed(),
                 IsolationLevel.READ_COMMITTED, records -> !records.isEmpty(), Duration.ofSeconds(120));

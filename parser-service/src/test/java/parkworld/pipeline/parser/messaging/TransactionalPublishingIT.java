@@ -2,15 +2,10 @@ package parkworld.pipeline.parser.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import io.micrometer.observation.ObservationRegistry;
@@ -29,7 +24,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import parkworld.pipeline.contract.ArticleExtracted;
 import parkworld.pipeline.contract.EventJson;
-import parkworld.pipeline.contract.IssueFetched;
 import parkworld.pipeline.contract.IssueParsed;
 import parkworld.pipeline.parser.pipeline.OutgoingRecord;
 import parkworld.pipeline.testsupport.KafkaTopics;
@@ -103,14 +97,7 @@ class TransactionalPublishingIT {
 
     @Test
     void aFailureMidIssueAbortsItsArticlesAndTheRetryPublishesEachExactlyOnce() throws Exception {
-        Path pdf = blobs.resolve("issue-121.pdf");
-        try (InputStream in = getClass().getResourceAsStream("/fixtures/issue-121.pdf")) {
-            Files.copy(in, pdf);
-        }
-        byte[] bytes = Files.readAllBytes(pdf);
-        String sha = HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
-        this.kafka.send(FETCHED, "issue-121", EventJson.write(new IssueFetched(1, "issue-121", pdf.toUri().toString(),
-                "http://127.0.0.1/issue-121.pdf", sha, bytes.length, Instant.now())), Map.of());
+        FixtureAnnouncement.announceIssue121(this.kafka, blobs, FETCHED);
 
         ExactlyOnce.assertPublishedExactlyOnce(this.topics, ARTICLES, PARSED, 43, FAIL_AFTER_ARTICLES);
         assertThat(BrokerFailsOnceMidIssue.FAILURES).as("failures injected").hasValue(1);
