@@ -13,6 +13,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.MemberDescription;
+import org.apache.kafka.common.GroupState;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -110,8 +111,13 @@ class ScaledPipelineIT {
 
     /** Two members (one per instance) in the group, each assigned partitions of the topic, none assigned twice. */
     private static void assertEachMemberHasPartitions(Admin admin, String group, String topic) throws Exception {
-        ConsumerGroupDescription description = admin.describeConsumerGroups(List.of(group)).all()
-            .get(30, TimeUnit.SECONDS).get(group);
+        // Two articles' issues can be indexed before the second instance's join has finished rebalancing the group
+        // (seen: settled after 5 s with the group still PreparingRebalance, all partitions on the first member):
+        // what is asserted is the assignment the group settles on.
+        ConsumerGroupDescription description = await("group " + group + " stable").atMost(Duration.ofMinutes(1))
+            .pollInterval(Duration.ofMillis(500))
+            .until(() -> admin.describeConsumerGroups(List.of(group)).all().get(30, TimeUnit.SECONDS).get(group),
+                    d -> d.groupState() == GroupState.STABLE);
         List<MemberDescription> members = description.members().stream().filter(member -> member.assignment()
             .topicPartitions().stream().anyMatch(partition -> partition.topic().equals(topic))).toList();
         assertThat(members).as("members of " + group + " with partitions of " + topic + ": " + description).hasSize(2);
