@@ -84,6 +84,13 @@ final class RunOptions {
             throw new CommandLine.ParameterException(commandLine,
                     "--elasticsearch: expected an http:// or https:// URL but was '" + options.elasticsearch + "'");
         }
+        // Every count before any name, as deploy/run-local's check (which knows no service names) says them.
+        options.scale.forEach((name, count) -> {
+            if (count == null || count < 1) {
+                throw new CommandLine.ParameterException(commandLine,
+                        "--scale: " + name + " needs a number of instances of at least 1");
+            }
+        });
         for (Map.Entry<String, Integer> service : options.scale.entrySet()) {
             String name = service.getKey();
             boolean oneIngest = name.equals("ingest") && Integer.valueOf(1).equals(service.getValue());
@@ -92,10 +99,6 @@ final class RunOptions {
                         // Its replicas would not share the work: every run fences the one before it (ingest-service/STATE.md).
                         ? "ingest runs as one instance (each ingest run fences the one before it, see ingest-service/STATE.md)"
                         : "expected parser=N or indexer=N but was '" + name + "'"));
-            }
-            if (service.getValue() == null || service.getValue() < 1) {
-                throw new CommandLine.ParameterException(commandLine,
-                        "--scale: " + name + " needs a number of instances of at least 1");
             }
         }
         if (options.elasticsearchTimeoutSeconds < 1 || options.servicesTimeoutSeconds < 1) {
