@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
@@ -64,6 +65,22 @@ public final class LocalPipeline {
             System.out.print(RunOptions.usage());
             return;
         }
+        Path root = Path.of(System.getProperty("parkworld.project.root", ".")).toAbsolutePath().normalize();
+        // Checked before anything starts: else Kafka and Elasticsearch start first, and the run fails only when the
+        // services would (exit status 1, after half a minute).
+        try {
+            var refused = scaleRefusal(options, root);
+            if (refused.isPresent()) {
+                System.err.println("[local-pipeline] --scale: " + refused.get());
+                System.exit(EXIT_USAGE);
+                return;
+            }
+        }
+        catch (IllegalStateException ex) {
+            System.err.println("[local-pipeline] failed: " + ex.getMessage());
+            System.exit(EXIT_FAILED);
+            return;
+        }
         String source = options.source;
         if (!options.sourceIsWeb()) {
             Path local = Path.of(source).toAbsolutePath().normalize();
@@ -89,7 +106,6 @@ public final class LocalPipeline {
                 case PAGE -> { }
             }
         }
-        Path root = Path.of(System.getProperty("parkworld.project.root", ".")).toAbsolutePath().normalize();
         Path work = root.resolve("target").resolve("local-run");
         // Before anything in it is deleted: a second run here would delete the first one's Kafka data under it.
         try {
@@ -316,6 +332,20 @@ public final class LocalPipeline {
             Thread.currentThread().interrupt();
             return 0;
         }
+    }
+
+    /**
+     * Why {@code --scale} asks for more instances than the consumed topic's partitions, as the contract in the
+     * checkout documents them (what {@link TopicPartitions} gives the topics it creates; a kept topic grown beyond
+     * them by hand allows no more); empty when it does not, or names no service. Reads the contract in a child JVM.
+     */
+    static Optional<String> scaleRefusal(RunOptions options, Path root) {
+        if (options.instances().isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, Integer> documented = TopicPartitions.documented(
+                root.resolve("article-contract").resolve("asyncapi.yaml"));
+        return PipelineServices.instancesBeyondPartitions(options.instances(), Map.of(), documented);
     }
 
     /** {@code parser-service} or {@code parser-service x2}. */

@@ -23,6 +23,10 @@ public final class PipelineServices implements AutoCloseable {
     /** The services that may run as several instances; ingest may not (each run fences the one before it). */
     public static final Set<String> SCALABLE = Set.of("parser-service", "indexer-service");
 
+    /** Each {@link #SCALABLE} service and the topic its instances share ({@code parkworld.topics.<name>}). */
+    private static final List<Map.Entry<String, String>> CONSUMED_TOPICS = List.of(
+            Map.entry("parser-service", "issues-fetched"), Map.entry("indexer-service", "articles"));
+
     private static final List<String> JVM_ARGS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
             // the worst an out-of-memory error may do is a restart: never a process that is up but consumes nothing
             "-XX:+ExitOnOutOfMemoryError");
@@ -116,8 +120,9 @@ public final class PipelineServices implements AutoCloseable {
         Path asyncApi = settings.projectRoot().resolve("article-contract").resolve("asyncapi.yaml");
         Map<String, Integer> partitions = TopicPartitions.ensure(settings.kafkaBootstrapServers(), asyncApi,
                 settings.properties(), settings.workDirectory().resolve("logs").resolve("topics.log"));
-        checkPartitions(settings, "parser-service", topic(settings, "issues-fetched"), partitions);
-        checkPartitions(settings, "indexer-service", topic(settings, "articles"), partitions);
+        instancesBeyondPartitions(settings.instances(), settings.properties(), partitions).ifPresent(problem -> {
+            throw new IllegalArgumentException(problem);
+        });
         PipelineServices services = new PipelineServices(settings);
         try {
             services.prepareClassDataSharing();
@@ -228,17 +233,29 @@ public final class PipelineServices implements AutoCloseable {
         return properties.getOrDefault(RunIsolation.PARSER_INSTANCE_PROPERTY, "local") + "-" + instance;
     }
 
-    private static String topic(Settings settings, String name) {
-        String property = RunIsolation.TOPIC_PROPERTY_PREFIX + name;
-        return settings.properties().getOrDefault(property, RunIsolation.contractTopics().get(property));
-    }
-
-    private static void checkPartitions(Settings settings, String service, String topic, Map<String, Integer> partitions) {
-        int count = partitions.getOrDefault(topic, 1);
-        if (settings.instancesOf(service) > count) {
-            throw new IllegalArgumentException(settings.instancesOf(service) + " instances of " + service + " but " + topic
-                    + " has " + count + " partition(s) (article-contract/asyncapi.yaml): the others would consume nothing");
+    /**
+     * Why these instances cannot all consume, when a service is given more instances than the topic it consumes has
+     * partitions: the extra ones would never get anything to consume.
+     *
+     * @param instances  as {@link Settings#instances}
+     * @param properties the services' properties ({@code parkworld.topics.*} in it rename topics)
+     * @param partitions topic to partitions, as {@link TopicPartitions} gives or documents them; a topic not in it has one
+     */
+    static java.util.Optional<String> instancesBeyondPartitions(Map<String, Integer> instances,
+            Map<String, String> properties, Map<String, Integer> partitions) {
+        for (Map.Entry<String, String> consumed : CONSUMED_TOPICS) {
+            String service = consumed.getKey();
+            String property = RunIsolation.TOPIC_PROPERTY_PREFIX + consumed.getValue();
+            String topic = properties.getOrDefault(property, RunIsolation.contractTopics().get(property));
+            int count = partitions.getOrDefault(topic, 1);
+            int wanted = instances.getOrDefault(service, 1);
+            if (wanted > count) {
+                return java.util.Optional.of(wanted + " instances of " + service + " but its topic " + topic + " has "
+                        + count + " partition(s) (bindings.kafka.partitions of its channel in"
+                        + " article-contract/asyncapi.yaml): the others would consume nothing");
+            }
         }
+        return java.util.Optional.empty();
     }
 
     /** Stops the ingest-service and starts it again on the same blob store: a second, identical ingest run. */

@@ -25,6 +25,8 @@ final class TopicPartitions {
     static final Duration TIMEOUT = Duration.ofSeconds(60);
     /** Starts the line the tool prints per topic: {@code partitions <topic> <count>}. */
     static final String RESULT = "partitions ";
+    /** In place of the bootstrap servers: {@link TopicPartitionsTool} only reads the document (see {@link #documented}). */
+    static final String DOCUMENTED = "--documented";
 
     private TopicPartitions() {
     }
@@ -37,6 +39,31 @@ final class TopicPartitions {
      * @return the partitioned topics (as renamed) and their partitions now
      */
     static Map<String, Integer> ensure(String bootstrapServers, Path asyncApi, Map<String, String> overrides, Path logFile) {
+        List<String> command = command(bootstrapServers, asyncApi, overrides);
+        LogFile.begin(logFile, String.join(" ", command));
+        OneShotCommand.Result result = OneShotCommand.run(new ProcessBuilder(command), TIMEOUT.plusSeconds(30));
+        LogFile.note(logFile, result.output());
+        if (!result.succeeded()) {
+            throw new IllegalStateException("Could not create the partitioned topics (exit " + result.exitCode() + "); see "
+                    + logFile + System.lineSeparator() + result.output());
+        }
+        return partitions(result);
+    }
+
+    /**
+     * The partitioned topics and the partitions the AsyncAPI document gives them, read by {@link TopicPartitionsTool}
+     * without Kafka: what {@link #ensure} gives topics it creates, known before anything starts.
+     */
+    static Map<String, Integer> documented(Path asyncApi) {
+        OneShotCommand.Result result = OneShotCommand.run(command(DOCUMENTED, asyncApi, Map.of()), TIMEOUT);
+        if (!result.succeeded()) {
+            throw new IllegalStateException("Could not read the topics' partitions from " + asyncApi + " (exit "
+                    + result.exitCode() + ")" + System.lineSeparator() + result.output());
+        }
+        return partitions(result);
+    }
+
+    private static List<String> command(String bootstrapServers, Path asyncApi, Map<String, String> overrides) {
         Path libs = Binaries.load().requireKafkaLibs();
         List<String> command = new ArrayList<>(List.of(RunningJvm.javaExecutable(), "-Xmx64m", "-XX:TieredStopAtLevel=1",
                 "-XX:+UseSerialGC", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
@@ -47,13 +74,10 @@ final class TopicPartitions {
                 command.add(property + "=" + value);
             }
         });
-        LogFile.begin(logFile, String.join(" ", command));
-        OneShotCommand.Result result = OneShotCommand.run(new ProcessBuilder(command), TIMEOUT.plusSeconds(30));
-        LogFile.note(logFile, result.output());
-        if (!result.succeeded()) {
-            throw new IllegalStateException("Could not create the partitioned topics (exit " + result.exitCode() + "); see "
-                    + logFile + System.lineSeparator() + result.output());
-        }
+        return command;
+    }
+
+    private static Map<String, Integer> partitions(OneShotCommand.Result result) {
         Map<String, Integer> partitions = new LinkedHashMap<>();
         result.output().lines().filter(line -> line.startsWith(RESULT)).forEach(line -> {
             String[] fields = line.split(" ");

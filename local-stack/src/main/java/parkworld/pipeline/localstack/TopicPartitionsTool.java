@@ -64,7 +64,10 @@ final class TopicPartitionsTool {
         return value instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
     }
 
-    /** {@code <bootstrap servers> <asyncapi.yaml> [parkworld.topics.X=name ...]}. */
+    /**
+     * {@code <bootstrap servers> <asyncapi.yaml> [parkworld.topics.X=name ...]}; with {@value TopicPartitions#DOCUMENTED}
+     * for the bootstrap servers, only prints the partitions the document gives, without Kafka.
+     */
     public static void main(String[] args) throws Exception {
         Map<String, String> overrides = new LinkedHashMap<>();
         for (int i = 2; i < args.length; i++) {
@@ -72,6 +75,10 @@ final class TopicPartitionsTool {
             overrides.put(args[i].substring(0, equals), args[i].substring(equals + 1));
         }
         Map<String, Integer> wanted = partitioned(Path.of(args[1]), overrides);
+        if (args[0].equals(TopicPartitions.DOCUMENTED)) {
+            wanted.forEach((topic, partitions) -> System.out.println(RESULT + topic + " " + partitions));
+            return;
+        }
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, args[0],
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT_MS))) {
             for (Map.Entry<String, Integer> topic : wanted.entrySet()) {

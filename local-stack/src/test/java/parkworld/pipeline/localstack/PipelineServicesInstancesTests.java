@@ -72,4 +72,19 @@ class PipelineServicesInstancesTests {
             .filteredOn(arg -> arg.startsWith("--parkworld.ingest.schedule.run-on-startup="))
             .containsExactly("--parkworld.ingest.schedule.run-on-startup=false");
     }
+
+    @Test
+    void moreInstancesThanTheConsumedTopicHasPartitionsIsAProblemNamingTheCountAndWhereItIsConfigured() {
+        Map<String, Integer> partitions = Map.of("parkworld.issues.fetched", 6, "local-1.parkworld.articles", 6);
+
+        assertThat(PipelineServices.instancesBeyondPartitions(Map.of("parser-service", 7), Map.of(), partitions))
+            .hasValue("7 instances of parser-service but its topic parkworld.issues.fetched has 6 partition(s)"
+                    + " (bindings.kafka.partitions of its channel in article-contract/asyncapi.yaml): the others would"
+                    + " consume nothing");
+        assertThat(PipelineServices.instancesBeyondPartitions(Map.of("indexer-service", 7),
+                Map.of("parkworld.topics.articles", "local-1.parkworld.articles"), partitions))
+            .hasValueSatisfying(problem -> assertThat(problem).contains("local-1.parkworld.articles has 6 partition(s)"));
+        assertThat(PipelineServices.instancesBeyondPartitions(Map.of("parser-service", 6, "indexer-service", 1), Map.of(),
+                partitions)).isEmpty();
+    }
 }

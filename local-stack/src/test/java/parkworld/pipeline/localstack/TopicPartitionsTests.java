@@ -23,4 +23,11 @@ class TopicPartitionsTests {
             .containsEntry("local-1234.parkworld.articles", 6)
             .doesNotContainKey("parkworld.articles");
     }
+
+    @Test
+    void thePartitionsTheContractDocumentsAreKnownWithoutKafka() {
+        // In a child JVM, as the run command reads them before anything starts (SnakeYAML is not on its class path).
+        assertThat(TopicPartitions.documented(ASYNC_API)).containsExactly(Map.entry("parkworld.issues.fetched", 6),
+                Map.entry("parkworld.articles", 6), Map.entry("parkworld.issues.parsed", 3));
+    }
 }
