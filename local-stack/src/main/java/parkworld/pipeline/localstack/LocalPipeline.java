@@ -197,7 +197,7 @@ public final class LocalPipeline {
             PipelineProgress progress = awaitSettled(services, watch, SETTLE_TIMEOUT);
             long count = count(elasticsearch, alias);
             System.out.println();
-            say("Done: " + count + " articles searchable in Elasticsearch index '" + alias + "'. " + progress.summary());
+            say(progress.done(count, alias));
             say("Try:  " + SuggestedSearch.curl(elasticsearch, alias));
             RunReport report = RunReport.of(progress, kafka, RunIsolation.parserDeadLetterTopic(properties),
                     RunIsolation.indexerDeadLetterTopic(properties), work.resolve("logs"));

@@ -91,6 +91,20 @@ public record PipelineProgress(boolean ingestRunDone, long issuesPublished, long
                 + deadLetters() + ")";
     }
 
+    /**
+     * The line ending a run: what this run indexed (from its own counters), and apart from it what the index holds
+     * in all, which with a kept {@code target/local-run/} includes every earlier run's articles.
+     *
+     * @param indexTotal the documents the alias holds now
+     */
+    public String done(long indexTotal, String alias) {
+        String indexed = this.articlesIndexed == 0 ? "this run indexed no articles"
+                : "this run indexed " + this.articlesIndexed + " article(s)";
+        String held = this.articlesIndexed == 0 && indexTotal > 0 ? indexTotal + " searchable, all from earlier runs"
+                : indexTotal + " searchable in all";
+        return "Done: " + indexed + "; Elasticsearch index '" + alias + "' holds " + held + ". " + summary();
+    }
+
     /** {@code NOT_PDF 2, TIMEOUT 1}, by reason name. */
     static String perReason(Map<String, Long> counts) {
         return new TreeMap<>(counts).entrySet().stream()
