@@ -3,6 +3,7 @@ package parkworld.pipeline.localstack;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +29,10 @@ final class KafkaReachability {
             try (Socket socket = new Socket()) {
                 socket.connect(new InetSocketAddress(host, port), (int) timeout.toMillis());
                 return Optional.empty();
+            }
+            catch (UnknownHostException ex) {
+                // Its message is only the host name.
+                refusals.add(server + ": the host name " + host + " cannot be resolved");
             }
             catch (IOException | IllegalArgumentException ex) {
                 refusals.add(server + ": " + ex.getMessage());

@@ -3,9 +3,11 @@ package parkworld.pipeline.localstack;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
 
 /**
@@ -59,12 +61,24 @@ final class SourceProbe {
             }
         }
         catch (IOException | IllegalArgumentException ex) {
-            return new Result(Kind.UNREACHABLE, describe(ex));
+            return new Result(Kind.UNREACHABLE, describe(ex, source));
         }
     }
 
-    /** The exception and the first message along its causes, e.g. {@code ConnectException: Connection refused}. */
-    private static String describe(Exception ex) {
+    /**
+     * The exception and the first message along its causes, e.g. {@code ConnectException: Connection refused}; a
+     * host name that does not resolve as such (the HTTP client reports it as a {@code ConnectException} without a
+     * message, caused by an {@code UnresolvedAddressException}: it is not that nothing accepts connections).
+     */
+    static String describe(Exception ex, String source) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof UnknownHostException unknown && unknown.getMessage() != null) {
+                return "UnknownHostException: the host name " + unknown.getMessage() + " cannot be resolved";
+            }
+            if (cause instanceof UnresolvedAddressException) {
+                return "UnknownHostException: the host name " + host(source) + " cannot be resolved";
+            }
+        }
         for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
             if (cause.getMessage() != null && !cause.getMessage().isBlank()) {
                 return ex.getClass().getSimpleName() + ": " + cause.getMessage();
@@ -72,5 +86,15 @@ final class SourceProbe {
         }
         return ex instanceof java.net.ConnectException ? "ConnectException: nothing accepts connections there"
                 : ex.getClass().getSimpleName();
+    }
+
+    private static String host(String source) {
+        try {
+            String host = URI.create(source).getHost();
+            return host == null ? source : host;
+        }
+        catch (IllegalArgumentException ex) {
+            return source;
+        }
     }
 }

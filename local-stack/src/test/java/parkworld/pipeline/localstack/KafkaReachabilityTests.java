@@ -26,6 +26,13 @@ class KafkaReachabilityTests {
                 .startsWith("no broker accepts connections within 2 s (127.0.0.1:" + closed + ": "));
     }
 
+    @Test
+    void aHostNameThatDoesNotResolveIsAProblemSayingSo() {
+        assertThat(KafkaReachability.problem("no-such-host.invalid:9092", Duration.ofSeconds(2)))
+            .hasValue("no broker accepts connections within 2 s (no-such-host.invalid:9092: the host name"
+                    + " no-such-host.invalid cannot be resolved)");
+    }
+
     private static int closedPort() throws Exception {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();

@@ -70,6 +70,16 @@ class SourceProbeTests {
     }
 
     @Test
+    void aHostNameThatDoesNotResolveIsUnreachableAsAnUnknownHostNotAsAClosedPort() throws Exception {
+        // .invalid never resolves (RFC 6761), with DNS or without.
+        SourceProbe.Result result = this.probe.probe("http://no-such-host.invalid/");
+
+        assertThat(result.kind()).isEqualTo(SourceProbe.Kind.UNREACHABLE);
+        assertThat(result.detail())
+            .isEqualTo("UnknownHostException: the host name no-such-host.invalid cannot be resolved");
+    }
+
+    @Test
     void aMalformedUrlIsUnreachableNotACrash() throws Exception {
         assertThat(this.probe.probe("http://bad host/").kind()).isEqualTo(SourceProbe.Kind.UNREACHABLE);
     }
