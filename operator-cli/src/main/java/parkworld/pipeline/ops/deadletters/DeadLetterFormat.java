@@ -1,7 +1,12 @@
 package parkworld.pipeline.ops.deadletters;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import parkworld.pipeline.contract.DeadLetterHeaders;
@@ -10,8 +15,18 @@ import tools.jackson.databind.json.JsonMapper;
 /** How {@code list} prints a dead letter: one aligned line of text, or one JSON object. */
 final class DeadLetterFormat {
 
-    static final String TEXT_HEADER = String.format("%-10s %-27s %-18s %-15s %-34s %-22s %s", "DLQ@OFFSET", "FAILED AT",
-            "REASON", "SERVICE", "ORIGINAL TOPIC-PARTITION@OFFSET", "SUBJECT", "MESSAGE");
+    private static final String TEXT_LINE = "%-10s %-24s %-18s %-15s %-34s %-22s %s";
+
+    static final String TEXT_HEADER = String.format(TEXT_LINE, "DLQ@OFFSET", "FAILED AT", "REASON", "SERVICE",
+            "ORIGINAL TOPIC-PARTITION@OFFSET", "SUBJECT", "MESSAGE");
+
+    /**
+     * {@code parkworld_dlq_failed_at} in the text: always 24 characters, UTC to the millisecond. The services write
+     * {@code Instant.toString()}, which is as long as the clock is precise (no fraction, micro- or nanoseconds): as
+     * written, a line's later columns moved with it.
+     */
+    private static final DateTimeFormatter FAILED_AT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'",
+            Locale.ROOT).withZone(ZoneOffset.UTC);
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -20,12 +35,22 @@ final class DeadLetterFormat {
 
     /** Position, time, reason, service, original record, issue key or article id, message. */
     static String text(DeadLetter deadLetter) {
-        return String.format("%-10s %-27s %-18s %-15s %-34s %-22s %s", deadLetter.partition() + "@" + deadLetter.offset(),
-                deadLetter.failedAt(), deadLetter.reason(), deadLetter.service(), deadLetter.originalPosition(),
+        return String.format(TEXT_LINE, deadLetter.partition() + "@" + deadLetter.offset(),
+                failedAt(deadLetter.failedAt()), deadLetter.reason(), deadLetter.service(), deadLetter.originalPosition(),
                 deadLetter.subject(), deadLetter.message());
     }
 
-    /** The same facts as {@link #text}, as JSON; absent headers are {@code null}. */
+    /** An ISO-8601 instant at {@link #FAILED_AT}'s fixed width; anything else (a dash, garbage) as it is. */
+    static String failedAt(String header) {
+        try {
+            return FAILED_AT.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(header, Instant::from));
+        }
+        catch (DateTimeParseException ex) {
+            return header;
+        }
+    }
+
+    /** The same facts as {@link #text}, as JSON; absent headers are {@code null}, the time as the header has it. */
     static String json(DeadLetter deadLetter) {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("topic", deadLetter.topic());

@@ -76,7 +76,7 @@ class DeadLettersIT {
         assertThat(result.status()).as(result.err()).isZero();
         assertThat(result.lines()).hasSize(7);
         assertThat(result.lines().get(0)).startsWith("DLQ@OFFSET").contains("REASON", "SUBJECT", "MESSAGE");
-        assertThat(result.lines().get(1)).startsWith("0@0 ").contains("2026-05-30T07:00:05Z", "NOT_PDF",
+        assertThat(result.lines().get(1)).startsWith("0@0 ").contains("2026-05-30T07:00:05.000Z", "NOT_PDF",
                 "parser-service", this.fetched + "-0@7", "issue-121", "Not a PDF: no %PDF- header in the first 1024 bytes");
         assertThat(result.lines().get(2)).startsWith("0@1 ").contains("TIMEOUT", "issue-122");
         assertThat(result.lines().get(3)).startsWith("0@2 ").contains("MALFORMED_EVENT", "issue-123");
