@@ -8,14 +8,14 @@ import picocli.CommandLine.Command;
 
 /**
  * {@code parkworld-ops}: the commands operators run against a pipeline's Kafka. Exit statuses are the same for every
- * subcommand: {@value #OK} done, {@value #FAILED} failed (Kafka unreachable, topic missing, a send not acknowledged),
+ * subcommand: {@value #OK} done, {@value #FAILED} failed (Kafka unreachable, replay's topic missing, a send not acknowledged),
  * {@value #USAGE} bad options.
  */
 @Command(name = "parkworld-ops", mixinStandardHelpOptions = true, versionProvider = OperatorCli.Version.class,
         description = "Operator commands for the parkworld pipeline.",
         subcommands = {DeadLettersCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit status:%n",
-        exitCodeList = {"0:done", "1:failed (Kafka unreachable, topic missing, a record not replayed)", "2:usage error"})
+        exitCodeList = {"0:done", "1:failed (Kafka unreachable, replay's topic missing, a record not replayed)", "2:usage error"})
 public final class OperatorCli {
 
     public static final int OK = 0;

@@ -20,6 +20,17 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  */
 final class DeadLetterTopic {
 
+    /**
+     * The topic does not exist: a dead-letter topic is created by its service when it dead-letters its first record,
+     * so before that there is none (or the name is mistyped: the message names the topic and the broker).
+     */
+    static final class Missing extends IllegalStateException {
+
+        Missing(String message) {
+            super(message);
+        }
+    }
+
     private final Properties clientProperties;
     private final String topic;
     private final Duration timeout;
@@ -34,8 +45,8 @@ final class DeadLetterTopic {
      * Hands every record to {@code each}: partition 0 first, each partition in offset order.
      *
      * @return how many records were read
-     * @throws IllegalStateException when Kafka does not answer, the topic does not exist, or a read makes no
-     *         progress for the timeout
+     * @throws Missing               when the topic does not exist
+     * @throws IllegalStateException when Kafka does not answer, or a read makes no progress for the timeout
      */
     long readAll(Consumer<DeadLetter> each) {
         Properties properties = new Properties();
@@ -103,7 +114,7 @@ final class DeadLetterTopic {
             .sorted(java.util.Comparator.comparingInt(TopicPartition::partition))
             .toList();
         if (partitions.isEmpty()) {
-            throw new IllegalStateException("topic " + this.topic + " does not exist on "
+            throw new Missing("topic " + this.topic + " does not exist on "
                     + this.clientProperties.get(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG));
         }
         return partitions;

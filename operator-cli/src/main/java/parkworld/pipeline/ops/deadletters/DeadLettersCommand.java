@@ -8,6 +8,6 @@ import picocli.CommandLine.Command;
             "Run 'dead-letters list --help' or 'dead-letters replay --help' for the options."},
         subcommands = {ListCommand.class, ReplayCommand.class},
         exitCodeListHeading = "%nExit status:%n",
-        exitCodeList = {"0:done", "1:failed (Kafka unreachable, topic missing, a record not replayed)", "2:usage error"})
+        exitCodeList = {"0:done", "1:failed (Kafka unreachable, replay's topic missing, a record not replayed)", "2:usage error"})
 public final class DeadLettersCommand {
 }

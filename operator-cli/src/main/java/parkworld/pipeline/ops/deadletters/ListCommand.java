@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,7 +21,8 @@ import picocli.CommandLine.Spec;
             "Reads every partition from the beginning up to the end offsets at start, without a consumer group: it "
                 + "commits nothing and disturbs no other reader."},
         exitCodeListHeading = "%nExit status:%n",
-        exitCodeList = {"0:listed (also when there were none)", "1:failed (Kafka unreachable, topic missing)",
+        exitCodeList = {"0:listed (also when there were none, or the topic does not exist yet)",
+            "1:failed (Kafka unreachable)",
             "2:usage error"})
 final class ListCommand implements Callable<Integer> {
 
@@ -41,10 +43,11 @@ final class ListCommand implements Callable<Integer> {
     public Integer call() {
         this.selection.validate(this.spec.commandLine());
         PrintWriter out = this.spec.commandLine().getOut();
+        PrintWriter summaryOut = this.json ? this.spec.commandLine().getErr() : out;
         String topic = this.kafka.topic();
         Map<String, Long> counts = new TreeMap<>();
         AtomicBoolean headerPrinted = new AtomicBoolean();
-        long total = new DeadLetterTopic(this.kafka.clientProperties(), topic, this.kafka.timeout).readAll(deadLetter -> {
+        Consumer<DeadLetter> print = deadLetter -> {
             if (!this.selection.matches(deadLetter)) {
                 return;
             }
@@ -58,12 +61,23 @@ final class ListCommand implements Callable<Integer> {
                 }
                 out.println(DeadLetterFormat.text(deadLetter));
             }
-        });
+        };
+        long total;
+        try {
+            total = new DeadLetterTopic(this.kafka.clientProperties(), topic, this.kafka.timeout).readAll(print);
+        }
+        catch (DeadLetterTopic.Missing ex) {
+            // A service creates its dead-letter topic with its first dead letter: none yet is zero records, not a
+            // failure. The line names topic and broker, so a mistyped --topic still shows.
+            summaryOut.println("0 dead letter(s) on " + topic + ": the topic has no records yet (" + ex.getMessage()
+                    + " yet; its service creates it with its first dead letter)");
+            return 0;
+        }
         long listed = counts.values().stream().mapToLong(Long::longValue).sum();
         String summary = (this.selection.isEmpty() ? listed + " dead letter(s) on " + topic
                 : listed + " of " + total + " dead letter(s) on " + topic + " selected")
                 + (listed == 0 ? "" : ": " + DeadLetterFormat.countsPerReason(counts));
-        (this.json ? this.spec.commandLine().getErr() : out).println(summary);
+        summaryOut.println(summary);
         return 0;
     }
 }

@@ -194,14 +194,30 @@ class DeadLettersIT {
     }
 
     @Test
-    void aTopicThatDoesNotExistFailsWithStatusOneAndIsNotCreated() {
+    void aTopicThatDoesNotExistYetListsZeroDeadLettersAndIsNotCreated() {
+        // A service creates its dead-letter topic with its first dead letter: before that, there is nothing to list.
         String missing = KafkaTopics.unique("ops.missing.dlq");
 
         Result result = run("dead-letters", "list", "--bootstrap-servers", this.kafka, "--topic", missing);
+        Result json = run("dead-letters", "list", "--bootstrap-servers", this.kafka, "--topic", missing, "--json");
+
+        assertThat(result.status()).as(result.err()).isEqualTo(OperatorCli.OK);
+        assertThat(result.lines()).singleElement().asString().startsWith("0 dead letter(s) on " + missing
+                + ": the topic has no records yet (topic " + missing + " does not exist on " + this.kafka + " yet");
+        assertThat(json.status()).as(json.err()).isEqualTo(OperatorCli.OK);
+        assertThat(json.out()).isEmpty();
+        assertThat(json.err()).startsWith("0 dead letter(s) on " + missing + ": the topic has no records yet");
+        assertThat(DeadLetterRecords.readAll(this.kafka, missing)).isEmpty();
+    }
+
+    @Test
+    void replayFromATopicThatDoesNotExistFailsWithStatusOne() {
+        String missing = KafkaTopics.unique("ops.missing.dlq");
+
+        Result result = run("dead-letters", "replay", "--bootstrap-servers", this.kafka, "--topic", missing, "--all");
 
         assertThat(result.status()).isEqualTo(OperatorCli.FAILED);
         assertThat(result.err()).contains("topic " + missing + " does not exist");
-        assertThat(DeadLetterRecords.readAll(this.kafka, missing)).isEmpty();
     }
 
     @Test
