@@ -36,7 +36,7 @@ public final class ParseCommand {
     public static final String NAME = "parse";
 
     private static final String SHORT_USAGE =
-            "usage: java -jar parser-service.jar parse [--max-pages N] [--time-limit D] [--pretty] FILE.pdf"
+            "usage: java -jar parser-service.jar parse [--max-pages=N] [--time-limit=D] [--pretty] FILE.pdf"
                     + " (--help for details)";
 
     private final PrintStream out;

@@ -201,6 +201,19 @@ class ParseCommandTests {
         assertThat(run.err()).isEmpty();
     }
 
+    @Test
+    void theCliDocsWriteEachOptionAsTheHelpDoes() throws IOException {
+        // CLI.md's synopsis and option table, against the generated help (both forms are accepted: see ParseOptionsTests).
+        String docs = Files.readString(Path.of("CLI.md"));
+        String help = run("--help").out();
+        List<String> documented = java.util.regex.Pattern.compile("\\[?`?(--[a-z][a-z-]*(?:[= ][A-Z]+)?)`?\\]?")
+            .matcher(docs.substring(docs.indexOf("parse ["), docs.indexOf("Options are parsed by")))
+            .results().map(match -> match.group(1)).distinct().toList();
+
+        assertThat(documented).contains("--max-pages=N", "--time-limit=D", "--pretty", "--help")
+            .allSatisfy(option -> assertThat(help).contains(option));
+    }
+
     private static Run run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();

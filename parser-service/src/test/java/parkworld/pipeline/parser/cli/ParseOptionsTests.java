@@ -32,6 +32,10 @@ class ParseOptionsTests {
         assertThat(options.maxPages()).isEqualTo(40);
         assertThat(options.timeLimit()).isEqualTo(Duration.ofSeconds(30));
         assertThat(options.pretty()).isTrue();
+        // The other way round, as CLI.md says: either form for either option.
+        ParseOptions swapped = ParseOptions.from(List.of("--max-pages", "41", "--time-limit=31s", "issue.pdf"), DEFAULTS);
+        assertThat(swapped.maxPages()).isEqualTo(41);
+        assertThat(swapped.timeLimit()).isEqualTo(Duration.ofSeconds(31));
     }
 
     @Test
