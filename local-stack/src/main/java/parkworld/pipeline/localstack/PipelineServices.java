@@ -214,14 +214,12 @@ public final class PipelineServices implements AutoCloseable {
     List<String> trainingCommandLine(String service, int port) {
         Map<String, String> properties = new LinkedHashMap<>(this.settings.properties());
         properties.putAll(RunIsolation.isolated(TRAINING_NAMES));
-        List<String> args = arguments(commonArgs(port, properties), specificArgs(service, 1, properties));
         if (service.equals("ingest-service")) {
-            // Replaced, not added: a property given twice reaches Spring as "true,false".
-            args.removeIf(arg -> arg.startsWith("--parkworld.ingest.schedule.run-on-startup="));
-            args.add("--parkworld.ingest.schedule.run-on-startup=false");
-            args.add("--parkworld.ingest.schedule.cron=-");
+            // Given with the common arguments, these replace ingestArgs' run-on-startup=true (see arguments).
+            properties.put("parkworld.ingest.schedule.run-on-startup", "false");
+            properties.put("parkworld.ingest.schedule.cron", "-");
         }
-        return args;
+        return arguments(commonArgs(port, properties), specificArgs(service, 1, properties));
     }
 
     private Path jar(String service) {

@@ -69,8 +69,10 @@ class PipelineServicesInstancesTests {
                     "--parkworld.indexer.index.name=" + training + "-parkworld-articles-v2");
         assertThat(services.trainingCommandLine("ingest-service", 8092))
             .contains("--parkworld.ingest.state.transactional-id=" + training + "-ingest")
-            .filteredOn(arg -> arg.startsWith("--parkworld.ingest.schedule.run-on-startup="))
-            .containsExactly("--parkworld.ingest.schedule.run-on-startup=false");
+            .filteredOn(arg -> arg.startsWith("--parkworld.ingest.schedule."))
+            .containsExactlyInAnyOrder("--parkworld.ingest.schedule.run-on-startup=false",
+                    "--parkworld.ingest.schedule.cron=-");
+        assertThat(services.trainingCommandLine("parser-service", 8090)).noneMatch(arg -> arg.contains(".ingest.schedule."));
     }
 
     @Test
