@@ -5,10 +5,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import parkworld.pipeline.contract.PipelineMeters;
 
@@ -86,7 +91,7 @@ public final class PipelineServices implements AutoCloseable {
             instances = Map.copyOf(instances);
             ingestEnvironment = Map.copyOf(ingestEnvironment);
             if (!SCALABLE.containsAll(instances.keySet())) {
-                throw new IllegalArgumentException("Only " + new java.util.TreeSet<>(SCALABLE)
+                throw new IllegalArgumentException("Only " + new TreeSet<>(SCALABLE)
                         + " may run as several instances, not " + instances.keySet());
             }
         }
@@ -239,7 +244,7 @@ public final class PipelineServices implements AutoCloseable {
      * @param properties the services' properties ({@code parkworld.topics.*} in it rename topics)
      * @param partitions topic to partitions, as {@link TopicPartitions} gives or documents them; a topic not in it has one
      */
-    static java.util.Optional<String> instancesBeyondPartitions(Map<String, Integer> instances,
+    static Optional<String> instancesBeyondPartitions(Map<String, Integer> instances,
             Map<String, String> properties, Map<String, Integer> partitions) {
         for (Map.Entry<String, String> consumed : CONSUMED_TOPICS) {
             String service = consumed.getKey();
@@ -248,12 +253,12 @@ public final class PipelineServices implements AutoCloseable {
             int count = partitions.getOrDefault(topic, 1);
             int wanted = instances.getOrDefault(service, 1);
             if (wanted > count) {
-                return java.util.Optional.of(wanted + " instances of " + service + " but its topic " + topic + " has "
+                return Optional.of(wanted + " instances of " + service + " but its topic " + topic + " has "
                         + count + " partition(s) (bindings.kafka.partitions of its channel in"
                         + " article-contract/asyncapi.yaml): the others would consume nothing");
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     /** Stops the ingest-service and starts it again on the same blob store: a second, identical ingest run. */
@@ -354,7 +359,7 @@ public final class PipelineServices implements AutoCloseable {
      * property the common arguments leave out (the parser's instance id, made per instance) keeps its default.
      */
     static List<String> arguments(List<String> common, List<String> specific) {
-        Set<String> given = new java.util.HashSet<>();
+        Set<String> given = new HashSet<>();
         common.forEach(arg -> propertyOf(arg).ifPresent(given::add));
         List<String> args = new ArrayList<>(common);
         for (String arg : specific) {
@@ -365,10 +370,10 @@ public final class PipelineServices implements AutoCloseable {
         return args;
     }
 
-    private static java.util.Optional<String> propertyOf(String arg) {
+    private static Optional<String> propertyOf(String arg) {
         int equals = arg.indexOf('=');
-        return arg.startsWith("--") && equals > 2 ? java.util.Optional.of(arg.substring(2, equals))
-                : java.util.Optional.empty();
+        return arg.startsWith("--") && equals > 2 ? Optional.of(arg.substring(2, equals))
+                : Optional.empty();
     }
 
     private List<String> commonArgs(int port) {
@@ -481,7 +486,7 @@ public final class PipelineServices implements AutoCloseable {
      * found at the source".
      */
     private static Map<String, Long> ingestFailures(String ingest, String ingestIssues) {
-        Map<String, Long> failures = new java.util.HashMap<>(ServiceMetrics.countBy(ingest, ingestIssues,
+        Map<String, Long> failures = new HashMap<>(ServiceMetrics.countBy(ingest, ingestIssues,
                 Map.of(PipelineMeters.TAG_OUTCOME, "failed"), PipelineMeters.TAG_REASON));
         long discoveryFailed = count(ingest, ingestIssues, Map.of(PipelineMeters.TAG_OUTCOME, "discovery_failed"));
         if (discoveryFailed > 0) {
@@ -524,7 +529,7 @@ public final class PipelineServices implements AutoCloseable {
     @Override
     public void close() {
         List<String> names = new ArrayList<>(this.processes.keySet());
-        java.util.Collections.reverse(names);
+        Collections.reverse(names);
         names.forEach(name -> {
             this.processes.remove(name).close();
             Directories.deleteQuietly(temporaryDirectory(name));
