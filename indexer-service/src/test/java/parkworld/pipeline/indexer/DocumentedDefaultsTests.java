@@ -12,7 +12,6 @@ class DocumentedDefaultsTests {
             "parkworld.indexer.index, parkworld.pipeline.indexer.IndexProperties",
             "parkworld.indexer.bulk, parkworld.pipeline.indexer.BulkProperties",
             "parkworld.indexer.freshness, parkworld.pipeline.indexer.FreshnessProperties",
-            "parkworld.indexer.catch-up, parkworld.pipeline.indexer.CatchUpProperties",
             "parkworld.retry, parkworld.pipeline.messaging.RetryPolicyProperties" })
     void applicationYmlStatesTheRealDefaults(String prefix, Class<?> type) {
         DocumentedDefaults.assertApplicationYmlStatesTheDefaults(prefix, type);

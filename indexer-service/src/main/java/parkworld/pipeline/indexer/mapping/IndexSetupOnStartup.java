@@ -8,26 +8,22 @@ import parkworld.pipeline.indexer.elasticsearch.ElasticsearchUnavailableExceptio
 /**
  * Sets up the index once the context is built and before the Kafka bindings start. A refused definition stops the
  * application; an unreachable cluster does not (the readiness probe reports it, and the first batch sets the index up
- * once Elasticsearch answers). Then removes a relaxed refresh interval an instance may have left when it stopped while
- * catching up ({@link CatchUpRefresh}), so the index refreshes as shipped until this instance catches up itself.
+ * once Elasticsearch answers).
  */
 class IndexSetupOnStartup implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(IndexSetupOnStartup.class);
 
     private final ArticleIndexSetup setup;
-    private final CatchUpRefresh.RefreshSettings refresh;
 
-    IndexSetupOnStartup(ArticleIndexSetup setup, CatchUpRefresh.RefreshSettings refresh) {
+    IndexSetupOnStartup(ArticleIndexSetup setup) {
         this.setup = setup;
-        this.refresh = refresh;
     }
 
     @Override
     public void afterSingletonsInstantiated() {
         try {
             this.setup.ensureReady();
-            this.refresh.restoreRefreshInterval();
         }
         catch (ElasticsearchUnavailableException ex) {
             log.warn("Elasticsearch is not available at startup, index {} will be set up before the first batch: {}",

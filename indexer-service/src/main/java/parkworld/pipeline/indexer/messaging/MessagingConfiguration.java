@@ -13,11 +13,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cloud.stream.binder.kafka.KafkaListenerContainerCustomizer;
 import org.springframework.cloud.stream.function.StreamBridge;
-import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
-import org.springframework.kafka.event.ListenerContainerIdleEvent;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.converter.BatchMessagingMessageConverter;
 import org.springframework.messaging.Message;
@@ -25,7 +23,6 @@ import parkworld.pipeline.indexer.BulkProperties;
 import parkworld.pipeline.indexer.ElasticsearchProperties;
 import parkworld.pipeline.indexer.FreshnessProperties;
 import parkworld.pipeline.indexer.bulk.ArticleBulkWriter;
-import parkworld.pipeline.indexer.mapping.CatchUpRefresh;
 import parkworld.pipeline.indexer.mapping.IndexReadiness;
 import parkworld.pipeline.indexer.reparse.IssueReplacement;
 import parkworld.pipeline.messaging.ConsumedRecord;
@@ -72,27 +69,10 @@ class MessagingConfiguration {
     }
 
     @Bean
-    Consumer<Message<List<byte[]>>> indexArticles(ArticleBatchIndexer indexer, LinkedBatchSpan span,
-            CatchUpRefresh catchUp) {
+    Consumer<Message<List<byte[]>>> indexArticles(ArticleBatchIndexer indexer, LinkedBatchSpan span) {
         return batch -> {
             List<ConsumedRecord> records = KafkaBatch.records(batch);
             span.around("index articles", records, () -> indexer.index(records));
-            catchUp.indexed(records.size());
-        };
-    }
-
-    /**
-     * The articles binding had no record for its {@code idle-event-interval} (application.yml): caught up. Only the
-     * articles topic's idle events count; the issues-parsed binding's say nothing about the articles.
-     */
-    @Bean
-    ApplicationListener<ListenerContainerIdleEvent> articlesIdle(CatchUpRefresh catchUp,
-            @Value("${parkworld.topics.articles}") String articlesTopic) {
-        return event -> {
-            if (event.getTopicPartitions() != null
-                    && event.getTopicPartitions().stream().anyMatch(tp -> tp.topic().equals(articlesTopic))) {
-                catchUp.idle();
-            }
         };
     }
 
