@@ -68,6 +68,7 @@ class IssueBatchHandler {
      */
     int handle(List<ConsumedRecord> records) {
         int removed = 0;
+        boolean refreshed = false;
         for (ConsumedRecord record : records) {
             IssueParsed parse;
             try {
@@ -84,6 +85,12 @@ class IssueBatchHandler {
                 continue;
             }
             this.index.ensureReady();
+            if (!refreshed) {
+                // Once per batch: the batch's summaries were all polled at once, so one refresh before the first
+                // search shows each of them what a refresh of its own would have (see IssueReplacement.refresh).
+                this.replacement.refresh();
+                refreshed = true;
+            }
             removed += this.replacement.replace(parse).removed();
         }
         if (!records.isEmpty()) {

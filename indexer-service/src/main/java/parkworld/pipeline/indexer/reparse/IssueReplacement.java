@@ -72,15 +72,31 @@ public class IssueReplacement {
     }
 
     /**
-     * @param parse a parse of an issue, all of whose articles were published
+     * Makes every document indexed so far visible to the searches of {@link #replace}: a search sees only refreshed
+     * documents, so without it an older parse's articles indexed within the last refresh interval (just before the
+     * summary) would escape. Called once per batch of summaries, before the first {@link #replace}: one refresh per
+     * summary was a new Lucene segment per issue during a backfill, more refreshes than the index's own interval.
+     *
+     * @throws ElasticsearchUnavailableException when Elasticsearch failed to answer; retry
+     */
+    public void refresh() {
+        try {
+            this.client.indices().refresh(r -> r.index(this.target));
+        }
+        catch (IOException | ElasticsearchException ex) {
+            throw new ElasticsearchUnavailableException("cannot refresh " + this.target + ": "
+                    + ElasticsearchFailures.describe(ex), ex);
+        }
+    }
+
+    /**
+     * @param parse a parse of an issue, all of whose articles were published; {@link #refresh} was called since they
+     *              were indexed
      * @return what became of the documents this parse superseded
      * @throws ElasticsearchUnavailableException when Elasticsearch failed to answer or to delete; retry
      */
     public Replacement replace(IssueParsed parse) {
         try {
-            // A search sees only refreshed documents: without this, articles indexed within the last refresh interval
-            // (an older parse's, just before this summary) would escape. One refresh per parse of an issue is cheap.
-            this.client.indices().refresh(r -> r.index(this.target));
             List<String> superseded = superseded(parse);
             int deleted = 0;
             int newer = 0;
