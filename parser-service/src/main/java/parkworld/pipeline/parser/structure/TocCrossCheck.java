@@ -61,9 +61,11 @@ final class TocCrossCheck {
         }
         boolean[] used = new boolean[entries.size()];
         int[] matches = new int[articles.size()];
+        String[] normalizedTitles = new String[articles.size()];
         int expected = 0;
         for (int a = 0; a < articles.size(); a++) {
             String title = normalize(articles.get(a).title());
+            normalizedTitles[a] = title;
             int match = exactMatch(exact.get(title), used);
             if (match < 0) {
                 match = fuzzyMatch(title, normalizedEntries, used, expected);
@@ -88,7 +90,7 @@ final class TocCrossCheck {
             }
             matched++;
             TocEntry entry = entries.get(match);
-            boolean titleDiffers = !normalizedEntries.get(match).equals(normalize(article.title()))
+            boolean titleDiffers = !normalizedEntries.get(match).equals(normalizedTitles[a])
                     && !isShortened(entry.title(), article.title());
             compare(article, entry, titleDiffers, pageOffset, warnings);
             result.add(article.withTocTitle(entry.title()));
