@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Matches the articles found in the pages against the table of contents and reports every
@@ -33,6 +34,9 @@ final class TocCrossCheck {
     private static final int WINDOW_AHEAD = 15;
 
     private static final int MIN_CONTAINED_LENGTH = 8;
+
+    /** An ellipsis closing a shortened title; compiled once, not per entry as String.replaceAll would. */
+    private static final Pattern TRAILING_ELLIPSIS = Pattern.compile("(…|⋯|\\.{2,})+$");
 
     private TocCrossCheck() {
     }
@@ -133,7 +137,7 @@ final class TocCrossCheck {
     /** Whether the listed title is the title cut short with an ellipsis, as a narrow table of contents does. */
     private static boolean isShortened(String listed, String title) {
         String normalized = normalize(listed);
-        String stem = normalized.replaceAll("(…|⋯|\\.{2,})+$", "");
+        String stem = TRAILING_ELLIPSIS.matcher(normalized).replaceAll("");
         return stem.length() < normalized.length() && !stem.isEmpty() && normalize(title).startsWith(stem);
     }
 
