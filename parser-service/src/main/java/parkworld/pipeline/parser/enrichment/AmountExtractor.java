@@ -51,6 +51,9 @@ final class AmountExtractor {
             + "(?:" + SPACE + "(?<multiplier>[十百千]?万?亿|[十百千]?万|[十百千]))?"
             + "(?:" + SPACE + "(?<currency>" + CURRENCY + "))?" + "(?:" + SPACE + "(?<after>以上|左右))?");
 
+    /** The characters {@link #AMOUNT} can start with: an Arabic digit, a Chinese numeral, or the 万 of 万亿. */
+    private static final String NUMBER_STARTS = "0123456789" + ChineseNumeral.CHARACTERS + "万";
+
     /** A Chinese number right after these is vague (数百万元, 几十亿, 上亿, 成千上万) or part of a longer one. */
     private static final String NOT_BEFORE_NUMERAL = "数几上成好" + ChineseNumeral.CHARACTERS;
 
@@ -83,11 +86,13 @@ final class AmountExtractor {
         String folded = WidthNormalizer.fold(text);
         List<Located> amounts = new ArrayList<>();
         Matcher m = AMOUNT.matcher(folded);
-        while (m.find()) {
+        int from = 0;
+        while (PatternScan.find(m, folded, from, NUMBER_STARTS)) {
             Located amount = amount(m, folded, text);
             if (amount != null) {
                 amounts.add(amount);
             }
+            from = m.end();
         }
         return amounts;
     }

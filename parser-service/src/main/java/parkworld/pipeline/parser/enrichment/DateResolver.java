@@ -37,6 +37,12 @@ final class DateResolver {
     private static final Pattern NUMERIC_DATE = Pattern.compile("(?<![0-9.])(?<year>(?:19|20)[0-9]{2})(?<sep>[-/.])"
             + "(?<month>[0-9]{1,2})\\k<sep>(?<day>[0-9]{1,2})(?![0-9]|\\.[0-9])");
 
+    /** What {@link #CHINESE_DATE} can start with. */
+    private static final String DIGITS = "0123456789";
+
+    /** What {@link #NUMERIC_DATE} can start with (after its look-behind): the 19 or 20 of its year. */
+    private static final String YEAR_STARTS = "12";
+
     private static final String RANGE_CONNECTORS = "至到-—–~";
 
     /** Months after the issue month that a yearless date may lie; further ahead means the previous year. */
@@ -50,19 +56,23 @@ final class DateResolver {
         String folded = WidthNormalizer.fold(text);
         List<Found> found = new ArrayList<>();
         Matcher chinese = CHINESE_DATE.matcher(folded);
-        while (chinese.find()) {
+        int from = 0;
+        while (PatternScan.find(chinese, folded, from, DIGITS)) {
             Found date = chineseDate(chinese, folded, issue);
             if (date != null && !inRange(folded, date.position(), chinese.end())) {
                 found.add(date);
             }
+            from = chinese.end();
         }
         Matcher numeric = NUMERIC_DATE.matcher(folded);
-        while (numeric.find()) {
+        from = 0;
+        while (PatternScan.find(numeric, folded, from, YEAR_STARTS)) {
             LocalDate date = date(Integer.parseInt(numeric.group("year")), numeric.group("month"),
                     numeric.group("day"));
             if (date != null && !inRange(folded, numeric.start(), numeric.end())) {
                 found.add(new Found(numeric.start(), date));
             }
+            from = numeric.end();
         }
         found.sort((a, b) -> Integer.compare(a.position, b.position));
         return found.stream().map(Found::date).toList();

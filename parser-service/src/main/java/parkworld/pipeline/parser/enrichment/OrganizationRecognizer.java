@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import com.hankcs.hanlp.HanLP;
 import com.hankcs.hanlp.dictionary.CoreDictionary;
@@ -64,6 +65,9 @@ final class OrganizationRecognizer {
     private static final List<String> JOINT_CUES = List.of("共同", "联合", "三方");
 
     private static final List<String> PARTNER_CUES = List.of("与", "引进", "依托", "借助");
+
+    /** Time words and adverbs between a government and its 与 (compiled once, not per name as replaceAll does). */
+    private static final Pattern TRAILING_ADVERBS = Pattern.compile("(日前|近日|此前|正式|还|也|已)+$");
 
     private static final String CLAUSE_ENDS = "，。；\n";
 
@@ -500,7 +504,7 @@ final class OrganizationRecognizer {
         if (with <= 0) {
             return false;
         }
-        String subject = before.substring(0, with).replaceAll("(日前|近日|此前|正式|还|也|已)+$", "");
+        String subject = TRAILING_ADVERBS.matcher(before.substring(0, with)).replaceAll("");
         return !subject.isEmpty() && ADMINISTRATIVE.indexOf(subject.charAt(subject.length() - 1)) >= 0;
     }
 

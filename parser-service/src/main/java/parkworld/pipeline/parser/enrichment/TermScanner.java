@@ -22,6 +22,13 @@ final class TermScanner<V> {
 
     private final Node<V> root;
 
+    /**
+     * The characters a term starts with, one bit per BMP character (8 KB). Most positions of a text start no term:
+     * they are passed over with one bit test instead of a binary search among the root's children (hundreds for
+     * the gazetteer), which was most of the scanning time.
+     */
+    private final long[] starts = new long[(Character.MAX_VALUE + 1) / Long.SIZE];
+
     TermScanner(Map<String, V> terms) {
         Builder<V> builder = new Builder<>();
         terms.forEach((term, value) -> {
@@ -33,6 +40,8 @@ final class TermScanner<V> {
                 node = node.children.computeIfAbsent(term.charAt(i), c -> new Builder<>());
             }
             node.value = value;
+            char first = term.charAt(0);
+            this.starts[first >>> 6] |= 1L << first;
         });
         this.root = builder.freeze();
     }
@@ -43,6 +52,11 @@ final class TermScanner<V> {
         int length = text.length();
         int i = 0;
         while (i < length) {
+            char first = text.charAt(i);
+            if ((this.starts[first >>> 6] & (1L << first)) == 0) {
+                i++;
+                continue;
+            }
             int end = -1;
             V value = null;
             Node<V> node = root;

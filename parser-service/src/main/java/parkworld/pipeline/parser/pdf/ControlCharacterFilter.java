@@ -15,6 +15,9 @@ package parkworld.pipeline.parser.pdf;
  */
 public final class ControlCharacterFilter {
 
+    /** From the ideographic space up to the surrogates, every character is kept. */
+    static final char CJK_START = '\u3000';
+
     private ControlCharacterFilter() {
     }
 
@@ -50,6 +53,11 @@ public final class ControlCharacterFilter {
         char c = text.charAt(index);
         if (c >= ' ' && c < 0x7f) {
             // printable ASCII: the fast path for Latin text and digits
+            return true;
+        }
+        if (c >= CJK_START && c < Character.MIN_SURROGATE) {
+            // CJK punctuation, kana, ideographs, Hangul: the fast path for Chinese text (every glyph of an issue
+            // passes here); no control, format or separator character is in this range
             return true;
         }
         if (Character.isHighSurrogate(c)) {

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 import parkworld.pipeline.contract.Sha256;
 
 /**
@@ -13,6 +14,9 @@ import parkworld.pipeline.contract.Sha256;
  * rendered differently overwrites rather than duplicates.
  */
 public final class ArticleIds {
+
+    // compiled once: String.replaceAll compiles its pattern on every call, once per article here
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private final int serial;
     private final Map<String, Integer> seen = new HashMap<>();
@@ -30,7 +34,8 @@ public final class ArticleIds {
     }
 
     static String normalise(String title) {
-        return Normalizer.normalize(title, Normalizer.Form.NFKC).replaceAll("\\s+", "").toLowerCase(java.util.Locale.ROOT);
+        return WHITESPACE.matcher(Normalizer.normalize(title, Normalizer.Form.NFKC)).replaceAll("")
+                .toLowerCase(java.util.Locale.ROOT);
     }
 
     private static String hash(String text) {

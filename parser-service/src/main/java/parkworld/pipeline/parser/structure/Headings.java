@@ -13,6 +13,9 @@ final class Headings {
 
     private static final int MAX_SECTION_NAME_LENGTH = 16;
 
+    /** At most three numerals, the separator and the name. */
+    private static final int MAX_SECTION_HEADING_LENGTH = 3 + 1 + MAX_SECTION_NAME_LENGTH;
+
     private static final String CHINESE_NUMERALS = "一二三四五六七八九十百";
 
     private static final String[] CLOSING_NOTE_PREFIXES = { "注：", "注:", "备注：", "备注:", "声明：", "声明:",
@@ -39,6 +42,16 @@ final class Headings {
      * ({@code 园区动态}), or {@code null} if {@code text} is not one.
      */
     static String sectionName(String text) {
+        // Called for every line of every page: most lines are rejected by their first character or their length
+        // before a copy without blanks is made.
+        int first = 0;
+        while (first < text.length() && isBlank(text.charAt(first))) {
+            first++;
+        }
+        if (first == text.length() || CHINESE_NUMERALS.indexOf(text.charAt(first)) < 0
+                || exceedsWithoutBlanks(text, MAX_SECTION_HEADING_LENGTH)) {
+            return null;
+        }
         String compact = removeWhitespace(text);
         int numerals = 0;
         while (numerals < compact.length() && CHINESE_NUMERALS.indexOf(compact.charAt(numerals)) >= 0) {
@@ -77,10 +90,26 @@ final class Headings {
         StringBuilder compact = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (!Character.isWhitespace(c) && c != '\u00A0' && c != '\u3000') {
+            if (!isBlank(c)) {
                 compact.append(c);
             }
         }
         return compact.toString();
+    }
+
+    /** Whether {@link #removeWhitespace} would leave more than {@code max} characters; counts no further. */
+    static boolean exceedsWithoutBlanks(String text, int max) {
+        int kept = 0;
+        for (int i = 0; i < text.length(); i++) {
+            if (!isBlank(text.charAt(i)) && ++kept > max) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** What {@link #removeWhitespace} removes. */
+    private static boolean isBlank(char c) {
+        return Character.isWhitespace(c) || c == '\u00A0' || c == '\u3000';
     }
 }

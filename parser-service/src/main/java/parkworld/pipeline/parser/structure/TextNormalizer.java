@@ -15,6 +15,8 @@ final class TextNormalizer {
         NONE, BLANK, LINE_BREAK
     }
 
+    private static final int IDEOGRAPHIC_SPACE = 0x3000;
+
     private TextNormalizer() {
     }
 
@@ -55,6 +57,10 @@ final class TextNormalizer {
 
     /** Any kind of space, including no-break and ideographic spaces and tabs. */
     private static boolean isBlank(int codePoint) {
+        if (codePoint > IDEOGRAPHIC_SPACE && codePoint < Character.MIN_SURROGATE) {
+            // CJK punctuation, kana, ideographs, Hangul: most of the text, and none of it blank
+            return false;
+        }
         return Character.isWhitespace(codePoint) || Character.isSpaceChar(codePoint);
     }
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Matches the articles found in the pages against the table of contents and reports every
@@ -33,6 +34,9 @@ final class TocCrossCheck {
     private static final int WINDOW_AHEAD = 15;
 
     private static final int MIN_CONTAINED_LENGTH = 8;
+
+    /** An ellipsis closing a shortened title; compiled once, not per entry as String.replaceAll would. */
+    private static final Pattern TRAILING_ELLIPSIS = Pattern.compile("(…|⋯|\\.{2,})+$");
 
     private TocCrossCheck() {
     }
@@ -61,9 +65,11 @@ final class TocCrossCheck {
         }
         boolean[] used = new boolean[entries.size()];
         int[] matches = new int[articles.size()];
+        String[] normalizedTitles = new String[articles.size()];
         int expected = 0;
         for (int a = 0; a < articles.size(); a++) {
             String title = normalize(articles.get(a).title());
+            normalizedTitles[a] = title;
             int match = exactMatch(exact.get(title), used);
             if (match < 0) {
                 match = fuzzyMatch(title, normalizedEntries, used, expected);
@@ -88,7 +94,7 @@ final class TocCrossCheck {
             }
             matched++;
             TocEntry entry = entries.get(match);
-            boolean titleDiffers = !normalizedEntries.get(match).equals(normalize(article.title()))
+            boolean titleDiffers = !normalizedEntries.get(match).equals(normalizedTitles[a])
                     && !isShortened(entry.title(), article.title());
             compare(article, entry, titleDiffers, pageOffset, warnings);
             result.add(article.withTocTitle(entry.title()));
@@ -131,7 +137,7 @@ final class TocCrossCheck {
     /** Whether the listed title is the title cut short with an ellipsis, as a narrow table of contents does. */
     private static boolean isShortened(String listed, String title) {
         String normalized = normalize(listed);
-        String stem = normalized.replaceAll("(…|⋯|\\.{2,})+$", "");
+        String stem = TRAILING_ELLIPSIS.matcher(normalized).replaceAll("");
         return stem.length() < normalized.length() && !stem.isEmpty() && normalize(title).startsWith(stem);
     }
 

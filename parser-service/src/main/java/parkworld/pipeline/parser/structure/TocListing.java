@@ -26,6 +26,9 @@ record TocListing(String text, int page, boolean separated) {
     private static final java.util.regex.Pattern OUTLINE_NUMBER =
             java.util.regex.Pattern.compile("\\d{1,3}(?:\\.\\d{1,3})+\\.?\\s+(?=\\S)");
 
+    /** The longest heading {@link #isHeading} accepts, {@code contents}, without blanks. */
+    private static final int HEADING_LENGTH = "contents".length();
+
     /** Bullets a table of contents may put before its entries. */
     private static final String BULLETS = "●•·∙◦○◆◇▪■□►▶‣-–—*";
 
@@ -108,6 +111,10 @@ record TocListing(String text, int page, boolean separated) {
 
     /** Whether the line is the heading of a table of contents. */
     static boolean isHeading(String text) {
+        // every line of the issue is asked: longer ones are turned down without a copy
+        if (Headings.exceedsWithoutBlanks(text, HEADING_LENGTH)) {
+            return false;
+        }
         String compact = Headings.removeWhitespace(text);
         return compact.equals("目录") || compact.equals("本期目录") || compact.equalsIgnoreCase("contents");
     }
