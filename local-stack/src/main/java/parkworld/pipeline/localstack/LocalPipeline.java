@@ -38,11 +38,11 @@ public final class LocalPipeline {
     /** The parser or the indexer dead-lettered records: the run "worked" but lost some of its input. */
     static final int EXIT_DEAD_LETTERS = 3;
 
-    /** Long enough for a full backfill from the website; a stage making no progress this long is stuck. */
-    private static final Duration SETTLE_TIMEOUT = Duration.ofMinutes(10);
-
     /** Held until this JVM exits (a field, so that no garbage collection closes its channel and so the lock). */
     private static RunLock runLock;
+
+    /** How often the wait for the first settle says it goes on while the progress stays unchanged. */
+    private static final Duration STILL_WAITING_EVERY = Duration.ofMinutes(1);
 
     /** How often a run that keeps going checks its processes and its counts. */
     private static final Duration WATCH_INTERVAL = Duration.ofSeconds(5);
@@ -194,7 +194,7 @@ public final class LocalPipeline {
             String ingestUrl = services.healthUrls().get("ingest-service").replaceFirst("/actuator/health$", "");
             // The one line that may show a generated password (OperatorAccess).
             operator.instructions(ingestUrl, Files.isDirectory(Path.of(source))).forEach(LocalPipeline::say);
-            PipelineProgress progress = awaitSettled(services, watch, SETTLE_TIMEOUT);
+            PipelineProgress progress = awaitSettled(services, watch, SettleDeadline.QUIET_LIMIT);
             long count = count(elasticsearch, alias);
             System.out.println();
             say(progress.done(count, alias));
@@ -286,17 +286,19 @@ public final class LocalPipeline {
         return lines;
     }
 
-    private static PipelineProgress awaitSettled(PipelineServices services, RunWatch watch, Duration timeout)
+    /** Until the pipeline settles, or its progress has not changed for {@code quietLimit} ({@link SettleDeadline}). */
+    private static PipelineProgress awaitSettled(PipelineServices services, RunWatch watch, Duration quietLimit)
             throws InterruptedException {
         Instant start = Instant.now();
-        Instant deadline = start.plus(timeout);
-        String last = "";
+        SettleDeadline deadline = new SettleDeadline(quietLimit, start);
+        long nextStillWaiting = STILL_WAITING_EVERY.toSeconds();
         while (true) {
             PipelineProgress progress = services.progress();
             String line = progress.summary();
-            if (!line.equals(last)) {
-                say(String.format("[%3ds] %s", Duration.between(start, Instant.now()).toSeconds(), line));
-                last = line;
+            Instant now = Instant.now();
+            if (deadline.observe(line, now)) {
+                say(String.format("[%3ds] %s", Duration.between(start, now).toSeconds(), line));
+                nextStillWaiting = STILL_WAITING_EVERY.toSeconds();
             }
             if (progress.isSettled()) {
                 return progress;
@@ -305,10 +307,17 @@ public final class LocalPipeline {
             if (!stopped.isEmpty()) {
                 throw new IllegalStateException(String.join("; ", stopped));
             }
-            if (Instant.now().isAfter(deadline)) {
-                String stage = progress.stuckStage();
-                throw new IllegalStateException("not settled within " + timeout.toSeconds() + " s, " + stage
-                        + " has work outstanding (" + line + "); see " + services.logFile(stage));
+            String stage = progress.stuckStage();
+            if (deadline.expired(now)) {
+                throw new IllegalStateException("not settled: nothing changed for " + quietLimit.toMinutes()
+                        + " min, " + stage + " has work outstanding (" + line + "); see " + services.logFile(stage));
+            }
+            if (deadline.unchangedFor(now).toSeconds() >= nextStillWaiting) {
+                // A slow download shows no count change for minutes: say that the wait goes on, and for how long.
+                say(String.format("[%3ds] still waiting for %s (unchanged for %d s; gives up after %d min unchanged)",
+                        Duration.between(start, now).toSeconds(), stage, deadline.unchangedFor(now).toSeconds(),
+                        quietLimit.toMinutes()));
+                nextStillWaiting += STILL_WAITING_EVERY.toSeconds();
             }
             Thread.sleep(1000);
         }
