@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
@@ -195,7 +196,7 @@ public final class LocalPipeline {
             // The one line that may show a generated password (OperatorAccess).
             operator.instructions(ingestUrl, Files.isDirectory(Path.of(source))).forEach(LocalPipeline::say);
             PipelineProgress progress = awaitSettled(services, watch, SettleDeadline.QUIET_LIMIT);
-            long count = count(elasticsearch, alias);
+            OptionalLong count = count(elasticsearch, alias);
             System.out.println();
             say(progress.done(count, alias));
             say("Try:  " + SuggestedSearch.curl(elasticsearch, alias));
@@ -323,24 +324,28 @@ public final class LocalPipeline {
         }
     }
 
-    private static long count(String elasticsearch, String alias) {
+    /** The alias's article count after a refresh; empty (with a warning saying why) when it could not be read. */
+    private static OptionalLong count(String elasticsearch, String alias) {
         try {
             HttpClient http = HttpClient.newHttpClient();
             http.send(HttpRequest.newBuilder(URI.create(elasticsearch + "/" + alias + "/_refresh"))
                 .POST(HttpRequest.BodyPublishers.noBody())
                 .build(), HttpResponse.BodyHandlers.discarding());
-            String body = http.send(HttpRequest.newBuilder(URI.create(elasticsearch + "/" + alias + "/_count")).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
-            Matcher m = Pattern.compile("\"count\"\\s*:\\s*(\\d+)").matcher(body);
-            return m.find() ? Long.parseLong(m.group(1)) : 0;
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                    URI.create(elasticsearch + "/" + alias + "/_count")).build(), HttpResponse.BodyHandlers.ofString());
+            Matcher m = Pattern.compile("\"count\"\\s*:\\s*(\\d+)").matcher(response.body());
+            if (response.statusCode() == 200 && m.find()) {
+                return OptionalLong.of(Long.parseLong(m.group(1)));
+            }
+            warn("Could not count the articles of " + elasticsearch + "/" + alias + ": HTTP " + response.statusCode());
         }
         catch (IOException ex) {
-            return 0;
+            warn("Could not count the articles of " + elasticsearch + "/" + alias + ": " + ex);
         }
         catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
-            return 0;
         }
+        return OptionalLong.empty();
     }
 
     /**

@@ -2,6 +2,7 @@ package parkworld.pipeline.localstack;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -97,11 +98,16 @@ public record PipelineProgress(boolean ingestRunDone, long issuesPublished, long
      *
      * @param indexTotal the documents the alias holds now
      */
-    public String done(long indexTotal, String alias) {
+    public String done(OptionalLong indexTotal, String alias) {
         String indexed = this.articlesIndexed == 0 ? "this run indexed no articles"
                 : "this run indexed " + this.articlesIndexed + " article(s)";
-        String held = this.articlesIndexed == 0 && indexTotal > 0 ? indexTotal + " searchable, all from earlier runs"
-                : indexTotal + " searchable in all";
+        if (indexTotal.isEmpty()) {
+            // Not "holds 0": a count that could not be read says nothing about what the index holds.
+            return "Done: " + indexed + "; Elasticsearch index '" + alias + "' could not be counted. " + summary();
+        }
+        long total = indexTotal.getAsLong();
+        String held = this.articlesIndexed == 0 && total > 0 ? total + " searchable, all from earlier runs"
+                : total + " searchable in all";
         return "Done: " + indexed + "; Elasticsearch index '" + alias + "' holds " + held + ". " + summary();
     }
 

@@ -3,6 +3,7 @@ package parkworld.pipeline.localstack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 class PipelineProgressTests {
@@ -10,19 +11,28 @@ class PipelineProgressTests {
     @Test
     void theLastLineSaysWhatThisRunIndexedApartFromWhatTheIndexHoldsInAll() {
         // A kept target/local-run/: 46 articles from earlier runs, 3 indexed by this one.
-        assertThat(progress(true, 1, 4, Map.of(), 1, Map.of(), 3, 3, Map.of()).done(49, "parkworld-articles"))
+        assertThat(progress(true, 1, 4, Map.of(), 1, Map.of(), 3, 3, Map.of()).done(OptionalLong.of(49), "parkworld-articles"))
             .startsWith("Done: this run indexed 3 article(s); Elasticsearch index 'parkworld-articles' holds 49"
                     + " searchable in all. issues fetched 1 ");
     }
 
     @Test
     void aRunThatIndexedNothingSaysSoWhateverEarlierRunsLeftInTheIndex() {
-        assertThat(progress(true, 0, 5, Map.of(), 0, Map.of(), 0, 0, Map.of()).done(46, "parkworld-articles"))
+        assertThat(progress(true, 0, 5, Map.of(), 0, Map.of(), 0, 0, Map.of()).done(OptionalLong.of(46), "parkworld-articles"))
             .startsWith("Done: this run indexed no articles; Elasticsearch index 'parkworld-articles' holds 46"
                     + " searchable, all from earlier runs. ");
-        assertThat(progress(true, 0, 0, Map.of(), 0, Map.of(), 0, 0, Map.of()).done(0, "parkworld-articles"))
+        assertThat(progress(true, 0, 0, Map.of(), 0, Map.of(), 0, 0, Map.of()).done(OptionalLong.of(0), "parkworld-articles"))
             .startsWith("Done: this run indexed no articles; Elasticsearch index 'parkworld-articles' holds 0 searchable"
                     + " in all. ");
+    }
+
+    @Test
+    void anIndexThatCouldNotBeCountedIsNotReportedAsEmpty() {
+        assertThat(progress(true, 1, 4, Map.of(), 1, Map.of(), 3, 3, Map.of()).done(OptionalLong.empty(),
+                "parkworld-articles"))
+            .startsWith("Done: this run indexed 3 article(s); Elasticsearch index 'parkworld-articles' could not be"
+                    + " counted. issues fetched 1 ")
+            .doesNotContain("holds");
     }
 
     @Test
