@@ -291,15 +291,13 @@ public final class LocalPipeline {
     private static PipelineProgress awaitSettled(PipelineServices services, RunWatch watch, Duration quietLimit)
             throws InterruptedException {
         Instant start = Instant.now();
-        SettleDeadline deadline = new SettleDeadline(quietLimit, start);
-        long nextStillWaiting = STILL_WAITING_EVERY.toSeconds();
+        SettleDeadline deadline = new SettleDeadline(quietLimit, STILL_WAITING_EVERY, start);
         while (true) {
             PipelineProgress progress = services.progress();
             String line = progress.summary();
             Instant now = Instant.now();
             if (deadline.observe(line, now)) {
                 say(String.format("[%3ds] %s", Duration.between(start, now).toSeconds(), line));
-                nextStillWaiting = STILL_WAITING_EVERY.toSeconds();
             }
             if (progress.isSettled()) {
                 return progress;
@@ -313,12 +311,10 @@ public final class LocalPipeline {
                 throw new IllegalStateException("not settled: nothing changed for " + quietLimit.toMinutes()
                         + " min, " + stage + " has work outstanding (" + line + "); see " + services.logFile(stage));
             }
-            if (deadline.unchangedFor(now).toSeconds() >= nextStillWaiting) {
-                // A slow download shows no count change for minutes: say that the wait goes on, and for how long.
+            if (deadline.reminderDue(now)) {
                 say(String.format("[%3ds] still waiting for %s (unchanged for %d s; gives up after %d min unchanged)",
                         Duration.between(start, now).toSeconds(), stage, deadline.unchangedFor(now).toSeconds(),
                         quietLimit.toMinutes()));
-                nextStillWaiting += STILL_WAITING_EVERY.toSeconds();
             }
             Thread.sleep(1000);
         }

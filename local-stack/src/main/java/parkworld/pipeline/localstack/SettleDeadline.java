@@ -18,11 +18,19 @@ final class SettleDeadline {
     static final Duration QUIET_LIMIT = Duration.ofMinutes(12);
 
     private final Duration quietLimit;
+    private final Duration remindEvery;
     private String lastProgress;
     private Instant lastChange;
+    /** Reminders given since the last change. */
+    private long reminders;
 
-    SettleDeadline(Duration quietLimit, Instant start) {
+    /**
+     * @param quietLimit  how long the progress may stay unchanged
+     * @param remindEvery how often, while it stays unchanged, {@link #reminderDue} says so
+     */
+    SettleDeadline(Duration quietLimit, Duration remindEvery, Instant start) {
         this.quietLimit = quietLimit;
+        this.remindEvery = remindEvery;
         this.lastChange = start;
     }
 
@@ -37,6 +45,7 @@ final class SettleDeadline {
         }
         this.lastProgress = progress;
         this.lastChange = now;
+        this.reminders = 0;
         return true;
     }
 
@@ -50,7 +59,15 @@ final class SettleDeadline {
         return unchangedFor(now).compareTo(this.quietLimit) > 0;
     }
 
-    Duration quietLimit() {
-        return this.quietLimit;
+    /**
+     * Whether a reminder that the wait goes on is due: once per {@code remindEvery} the progress has stayed unchanged
+     * (a slow download shows no count change for minutes). Counts the reminder as given.
+     */
+    boolean reminderDue(Instant now) {
+        if (unchangedFor(now).compareTo(this.remindEvery.multipliedBy(this.reminders + 1)) < 0) {
+            return false;
+        }
+        this.reminders++;
+        return true;
     }
 }

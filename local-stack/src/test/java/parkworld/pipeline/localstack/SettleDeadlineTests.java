@@ -21,7 +21,7 @@ class SettleDeadlineTests {
 
     @Test
     void givesUpOnlyAfterTheProgressStayedUnchangedLongerThanTheLimit() {
-        SettleDeadline deadline = new SettleDeadline(Duration.ofMinutes(12), START);
+        SettleDeadline deadline = new SettleDeadline(Duration.ofMinutes(12), Duration.ofMinutes(1), START);
         deadline.observe("fetched 0 of 1", START);
 
         assertThat(deadline.expired(START.plus(Duration.ofMinutes(12)))).as("at the limit").isFalse();
@@ -30,7 +30,7 @@ class SettleDeadlineTests {
 
     @Test
     void aRunThatKeepsProgressingIsNeverCutOffWhateverItsTotalDuration() {
-        SettleDeadline deadline = new SettleDeadline(Duration.ofMinutes(12), START);
+        SettleDeadline deadline = new SettleDeadline(Duration.ofMinutes(12), Duration.ofMinutes(1), START);
         Instant now = START;
         for (int issue = 1; issue <= 10; issue++) {
             now = now.plus(Duration.ofMinutes(5));
@@ -43,11 +43,26 @@ class SettleDeadlineTests {
 
     @Test
     void theSameProgressLineAgainIsNoChange() {
-        SettleDeadline deadline = new SettleDeadline(Duration.ofMinutes(1), START);
+        SettleDeadline deadline = new SettleDeadline(Duration.ofMinutes(1), Duration.ofMinutes(1), START);
 
         assertThat(deadline.observe("fetched 0 of 1", START)).as("the first line").isTrue();
         assertThat(deadline.observe("fetched 0 of 1", START.plusSeconds(50))).as("the same line").isFalse();
         assertThat(deadline.expired(START.plusSeconds(61))).as("measured from the first time it was seen").isTrue();
+    }
+
+    @Test
+    void remindsOncePerMinuteUnchangedAndStartsCountingAgainAfterAChange() {
+        SettleDeadline deadline = new SettleDeadline(Duration.ofMinutes(12), Duration.ofMinutes(1), START);
+        deadline.observe("fetched 0 of 1", START);
+
+        assertThat(deadline.reminderDue(START.plusSeconds(59))).as("before a minute").isFalse();
+        assertThat(deadline.reminderDue(START.plusSeconds(60))).as("at a minute").isTrue();
+        assertThat(deadline.reminderDue(START.plusSeconds(61))).as("again in the same minute").isFalse();
+        assertThat(deadline.reminderDue(START.plusSeconds(120))).as("at two minutes").isTrue();
+
+        deadline.observe("fetched 1 of 1", START.plusSeconds(150));
+        assertThat(deadline.reminderDue(START.plusSeconds(180))).as("half a minute after the change").isFalse();
+        assertThat(deadline.reminderDue(START.plusSeconds(210))).as("a minute after the change").isTrue();
     }
 
     @Test
