@@ -111,7 +111,9 @@ class RunOptionsTests {
     @ValueSource(strings = {"--scale=parser=abc", "--scale parser=abc", "--scale=parser", "--scale=",
         "--scale=parser=2,,indexer=2", "--scale=parser=0", "--scale=indexer=2,parser=-1", "--scale=kibana=0",
         "--scale", "--services-timeout=-3", "--services-timeout=0", "--services-timeout=+0", "--services-timeout=",
-        "--services-timeout=1.5", "--elasticsearch-timeout=soon", "--elasticsearch-timeout=-0"})
+        "--services-timeout=1.5", "--elasticsearch-timeout=soon", "--elasticsearch-timeout=-0", "--services-timeout soon",
+        "--elasticsearch-timeout 0", "--fresh --services-timeout -3", "--services-timeout", "--kafka", "--source",
+        "--elasticsearch-timeout"})
     void runLocalRefusesMalformedValuesBeforeBuildingWithTheRunCommandsMessage(String arguments, @TempDir Path sandbox)
             throws Exception {
         String[] args = arguments.split(" ");
@@ -134,7 +136,9 @@ class RunOptionsTests {
 
     @ParameterizedTest
     @ValueSource(strings = {"--scale=parser=2,indexer=2", "--scale parser=2,indexer=3", "--scale=parser=2,",
-        "--scale=ingest=1 --scale=indexer=+2", "--services-timeout=007 --elasticsearch-timeout=600"})
+        "--scale=ingest=1 --scale=indexer=+2", "--services-timeout=007 --elasticsearch-timeout=600",
+        "--services-timeout 5 --elasticsearch-timeout 600", "--kafka 127.0.0.1:9092 --elasticsearch http://127.0.0.1:9200",
+        "--fresh --scale parser=2 --source https://example.org/"})
     void runLocalLetsWellFormedValuesThroughToTheBuild(String arguments, @TempDir Path sandbox) throws Exception {
         String[] args = arguments.split(" ");
         RunOptions.parse(args);
