@@ -110,7 +110,7 @@ public final class PipelineServices implements AutoCloseable {
         }
 
         int instancesOf(String service) {
-            return this.instances.getOrDefault(service, 1);
+            return PipelineServices.instancesOf(this.instances, service);
         }
     }
 
@@ -251,7 +251,7 @@ public final class PipelineServices implements AutoCloseable {
             String property = RunIsolation.TOPIC_PROPERTY_PREFIX + consumed.getValue();
             String topic = properties.getOrDefault(property, RunIsolation.contractTopics().get(property));
             int count = partitions.getOrDefault(topic, 1);
-            int wanted = instances.getOrDefault(service, 1);
+            int wanted = instancesOf(instances, service);
             if (wanted > count) {
                 return Optional.of(wanted + " instances of " + service + " but its topic " + topic + " has "
                         + count + " partition(s) (bindings.kafka.partitions of its channel in"
@@ -259,6 +259,11 @@ public final class PipelineServices implements AutoCloseable {
             }
         }
         return Optional.empty();
+    }
+
+    /** A service not named in {@code instances} runs as one instance. */
+    private static int instancesOf(Map<String, Integer> instances, String service) {
+        return instances.getOrDefault(service, 1);
     }
 
     /** Stops the ingest-service and starts it again on the same blob store: a second, identical ingest run. */
