@@ -201,7 +201,7 @@ public final class IssueIngestor {
                     List.of());
             if (!fenced) {
                 finish(session, new RunSummary(trigger, this.replica, startedAt, this.clock.instant(),
-                        failures.isEmpty() ? "ok" : "partial", bySha256.size(), published.size(), 0, 0, 0,
+                        failures.isEmpty() ? "ok" : "partial", bySha256.size(), published.size(), 0, 0, 0, 0,
                         failures.size(), 0, failures));
             }
             log.info("Replay done: {} issue(s) re-announced, {} failed", published.size(), failures.size());
@@ -530,10 +530,12 @@ public final class IssueIngestor {
             List<String> reasons = new ArrayList<>(report.rejected());
             reasons.addAll(report.failures());
             reasons.addAll(report.permanentlyFailed());
+            // Not failures, but where the rest of what was found went: the status view accounts for every candidate.
+            reasons.addAll(report.duplicates());
             return new RunSummary(this.trigger, IssueIngestor.this.replica, startedAt,
                     IssueIngestor.this.clock.instant(), this.outcome, report.discovered(), report.published().size(),
-                    report.unchanged(), this.notModified, report.rejected().size(), report.failures().size(),
-                    report.permanentlyFailed().size(), reasons);
+                    report.unchanged(), this.notModified, report.duplicates().size(), report.rejected().size(),
+                    report.failures().size(), report.permanentlyFailed().size(), reasons);
         }
     }
 
