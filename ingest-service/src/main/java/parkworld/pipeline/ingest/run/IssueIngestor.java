@@ -302,7 +302,8 @@ public final class IssueIngestor {
             this.failures.addAll(found.problems());
             log.info("Ingest run ({}) discovered {} issue(s)", this.trigger, links.size());
             IssueIngestor.this.progress.started(this.trigger, links.size());
-            for (IssueLink link : links) {
+            for (IssueLink listed : links) {
+                IssueLink link = keyed(listed);
                 // An abandoned run (past its deadline) is interrupted: it stops before the next candidate, even when
                 // the one it was on swallowed the interrupt (a download cut off at its own deadline).
                 if (Thread.currentThread().isInterrupted()) {
@@ -334,6 +335,21 @@ public final class IssueIngestor {
                     this.unchanged, this.duplicates.size(), this.rejected.size(), this.failures.size(),
                     this.permanentlyFailed.size());
             return report;
+        }
+
+        /**
+         * {@code link} under the key it is known by: a link keyed only by its URL (a backfill names bare URLs: file
+         * name, or a hash for a download endpoint) keeps the key recorded for that URL, which a listing may have given
+         * it ({@code 总124期}); a key from the listing's serial wins, as it says which issue this is.
+         */
+        private IssueLink keyed(IssueLink link) {
+            if (!link.issueKey().equals(IssueLink.of(link.uri()).issueKey())) {
+                return link;
+            }
+            return this.session.state().candidate(link.uri().toASCIIString())
+                .filter(known -> !known.issueKey().equals(link.issueKey()))
+                .map(known -> new IssueLink(link.uri(), known.issueKey()))
+                .orElse(link);
         }
 
         private void candidate(IssueLink link) throws InterruptedException, FencedException {
