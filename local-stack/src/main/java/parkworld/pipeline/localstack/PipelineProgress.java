@@ -11,7 +11,8 @@ import java.util.stream.Collectors;
  *
  * @param ingestRunDone      the ingest-service finished at least one run
  * @param issuesPublished    issues announced on the fetched topic
- * @param issuesUnchanged    issues skipped because they were announced before
+ * @param issuesUnchanged    issues skipped because they were announced before, or have the same bytes as another URL
+ *                           of the run
  * @param ingestFailures     issues ingest could not fetch, per reason; runs that could read no listing page as
  *                           {@link #DISCOVERY_FAILED}
  * @param issuesParsed       issues the parser turned into articles

@@ -35,6 +35,21 @@ class PipelineServicesProgressTests {
     }
 
     @Test
+    void theSecondUrlOfTheSameBytesCountsAsUnchanged() {
+        String ingest = """
+                parkworld_ingest_run_duration_seconds_count{outcome="ok",service="ingest-service"} 1
+                parkworld_ingest_issues_total{outcome="published",reason="none",service="ingest-service"} 1.0
+                parkworld_ingest_issues_total{outcome="duplicate",reason="SAME_BYTES",service="ingest-service"} 1.0
+                """;
+
+        PipelineProgress progress = PipelineServices.progress(ingest, "", "");
+
+        assertThat(progress.issuesPublished()).isEqualTo(1);
+        assertThat(progress.issuesUnchanged()).isEqualTo(1);
+        assertThat(progress.ingestFailures()).isEmpty();
+    }
+
+    @Test
     void aRunWhoseDiscoveryFailedIsAnIngestFailureNotNothingFound() {
         // The source answered the pre-flight check, then no listing page could be read.
         String ingest = """

@@ -149,6 +149,17 @@ class RunOptionsTests {
         assertThat(run.stderr()).contains(BUILD_STARTED);
     }
 
+    @Test
+    void runLocalBuildsWithSkipTestsSoTheChecksInstallNothing(@TempDir Path sandbox) throws Exception {
+        // The root pom installs the checks' Debian packages (apt-get as root, else the build fails naming them) unless
+        // skipTests is set; -Dmaven.test.skip=true alone does not set it.
+        ScriptRun run = runLocalIn(sandbox, "--exit-when-done");
+
+        assertThat(run.exitCode()).as(run.stderr()).isEqualTo(BUILD_EXIT);
+        String build = run.stderr().lines().filter(l -> l.startsWith(BUILD_STARTED)).findFirst().orElseThrow();
+        assertThat(build.split(" ")).contains("-DskipTests", "-Dmaven.test.skip=true", "package");
+    }
+
     private record ScriptRun(int exitCode, String stderr) {
     }
 
@@ -161,7 +172,7 @@ class RunOptionsTests {
         Files.copy(Path.of("..", "deploy", "run-local"), deploy.resolve("run-local"));
         Files.copy(Path.of("..", "deploy", "build-stamp.sh"), deploy.resolve("build-stamp.sh"));
         Path mvnw = Files.writeString(sandbox.resolve("mvnw"),
-                "#!/bin/sh\necho '" + BUILD_STARTED + "' >&2\nexit " + BUILD_EXIT + "\n");
+                "#!/bin/sh\necho '" + BUILD_STARTED + "' \"$@\" >&2\nexit " + BUILD_EXIT + "\n");
         Files.setPosixFilePermissions(mvnw, PosixFilePermissions.fromString("rwxr-xr-x"));
         List<String> command = new ArrayList<>(List.of("bash", deploy.resolve("run-local").toString()));
         command.addAll(List.of(args));

@@ -201,7 +201,7 @@ public final class IssueIngestor {
                     List.of());
             if (!fenced) {
                 finish(session, new RunSummary(trigger, this.replica, startedAt, this.clock.instant(),
-                        failures.isEmpty() ? "ok" : "partial", bySha256.size(), published.size(), 0, 0, 0,
+                        failures.isEmpty() ? "ok" : "partial", bySha256.size(), published.size(), 0, 0, 0, 0,
                         failures.size(), 0, failures));
             }
             log.info("Replay done: {} issue(s) re-announced, {} failed", published.size(), failures.size());
@@ -302,7 +302,8 @@ public final class IssueIngestor {
             this.failures.addAll(found.problems());
             log.info("Ingest run ({}) discovered {} issue(s)", this.trigger, links.size());
             IssueIngestor.this.progress.started(this.trigger, links.size());
-            for (IssueLink link : links) {
+            for (IssueLink listed : links) {
+                IssueLink link = keyed(listed);
                 // An abandoned run (past its deadline) is interrupted: it stops before the next candidate, even when
                 // the one it was on swallowed the interrupt (a download cut off at its own deadline).
                 if (Thread.currentThread().isInterrupted()) {
@@ -334,6 +335,21 @@ public final class IssueIngestor {
                     this.unchanged, this.duplicates.size(), this.rejected.size(), this.failures.size(),
                     this.permanentlyFailed.size());
             return report;
+        }
+
+        /**
+         * {@code link} under the key it is known by: a link keyed only by its URL (a backfill names bare URLs: file
+         * name, or a hash for a download endpoint) keeps the key recorded for that URL, which a listing may have given
+         * it ({@code 总124期}); a key from the listing's serial wins, as it says which issue this is.
+         */
+        private IssueLink keyed(IssueLink link) {
+            if (!link.issueKey().equals(IssueLink.of(link.uri()).issueKey())) {
+                return link;
+            }
+            return this.session.state().candidate(link.uri().toASCIIString())
+                .filter(known -> !known.issueKey().equals(link.issueKey()))
+                .map(known -> new IssueLink(link.uri(), known.issueKey()))
+                .orElse(link);
         }
 
         private void candidate(IssueLink link) throws InterruptedException, FencedException {
@@ -530,10 +546,12 @@ public final class IssueIngestor {
             List<String> reasons = new ArrayList<>(report.rejected());
             reasons.addAll(report.failures());
             reasons.addAll(report.permanentlyFailed());
+            // Not failures, but where the rest of what was found went: the status view accounts for every candidate.
+            reasons.addAll(report.duplicates());
             return new RunSummary(this.trigger, IssueIngestor.this.replica, startedAt,
                     IssueIngestor.this.clock.instant(), this.outcome, report.discovered(), report.published().size(),
-                    report.unchanged(), this.notModified, report.rejected().size(), report.failures().size(),
-                    report.permanentlyFailed().size(), reasons);
+                    report.unchanged(), this.notModified, report.duplicates().size(), report.rejected().size(),
+                    report.failures().size(), report.permanentlyFailed().size(), reasons);
         }
     }
 

@@ -1,5 +1,7 @@
 package parkworld.pipeline.ingest.state;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import java.time.Instant;
 import java.util.List;
 
@@ -18,13 +20,17 @@ import java.util.List;
  * @param announced      issues announced (new, or with new bytes)
  * @param unchanged      candidates whose bytes were announced before
  * @param notModified    candidates the server answered 304 for (part of {@code unchanged})
+ * @param duplicates     candidates downloaded with the same bytes as another URL of the same run: one issue,
+ *                       announced (or found unchanged) once; so the counts add up to {@code found}
  * @param rejected       candidates whose bytes are no issue
  * @param failed         candidates not fetched or announced, and discovery problems
  * @param permanentlyFailed candidates skipped because they failed too often
- * @param reasons        one line per rejected or failed candidate, with its reason (at most 50)
+ * @param reasons        one line per rejected, failed or duplicate candidate, with its reason (at most 50)
  */
 public record RunSummary(String trigger, String replica, Instant startedAt, Instant finishedAt, String outcome,
-        int found, int announced, int unchanged, int notModified, int rejected, int failed, int permanentlyFailed,
+        int found, int announced, int unchanged, int notModified,
+        // Added after records without it were written (they stay on the compacted topic): absent means none.
+        @JsonSetter(nulls = Nulls.AS_EMPTY) int duplicates, int rejected, int failed, int permanentlyFailed,
         List<String> reasons) {
 
     static final int MAX_REASONS = 50;

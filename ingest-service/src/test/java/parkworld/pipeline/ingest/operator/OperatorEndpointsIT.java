@@ -30,7 +30,9 @@ import parkworld.pipeline.testsupport.TestInfrastructure;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = { "parkworld.ingest.schedule.run-on-startup=false", "parkworld.ingest.schedule.cron=-",
                 "parkworld.ingest.crawler.min-delay-per-host=0s", "parkworld.ingest.crawler.allow-loopback=true",
-                "parkworld.ingest.operator.username=ops" })
+                "parkworld.ingest.operator.username=ops",
+                // In target/, not java.io.tmpdir: Tomcat's work directory and the downloads are not deleted at exit.
+                "server.tomcat.basedir=target/it-tomcat", "parkworld.ingest.crawler.download-directory=target/it-downloads" })
 class OperatorEndpointsIT {
 
     /** Made up per test run: the repository holds no credentials. */

@@ -25,6 +25,7 @@ import parkworld.pipeline.ingest.fetch.CutOffServer;
 import parkworld.pipeline.ingest.fetch.FixtureWebsite;
 import parkworld.pipeline.ingest.fetch.PoliteHttpClient;
 import parkworld.pipeline.ingest.fetch.TestCrawler;
+import parkworld.pipeline.ingest.state.RunSummary;
 
 /**
  * A whole run against a misbehaving stand-in of the site: every bad case ends in a recorded outcome with its reason,
@@ -130,6 +131,27 @@ class IngestFaultsTests {
         assertThat(this.siteRun.announced).hasSize(1);
         assertThat(report.duplicates()).hasSize(1);
         assertThat(report.hasFailures()).isFalse();
+    }
+
+    @Test
+    void theStatusViewAccountsForTheSecondUrlOfTheSameBytes() throws Exception {
+        this.siteRun.site.serve("/a/issue-121.pdf", ISSUE_121).serve("/b/issue-121.pdf", ISSUE_121)
+            .serve("/issue-124.pdf", "<html>gone</html>".getBytes(StandardCharsets.US_ASCII));
+        IssueDiscovery discovery = () -> IssueDiscovery.Discovered.of(
+                List.of(IssueLink.of(this.siteRun.uri("/a/issue-121.pdf")),
+                        IssueLink.of(this.siteRun.uri("/b/issue-121.pdf")), IssueLink.of(this.siteRun.uri("/issue-124.pdf"))));
+
+        ingestor(discovery).run();
+
+        RunSummary run = this.siteRun.ledger.runs().get(0);
+        assertThat(run.found()).isEqualTo(3);
+        assertThat(run.announced()).isEqualTo(1);
+        assertThat(run.duplicates()).isEqualTo(1);
+        assertThat(run.rejected()).isEqualTo(1);
+        assertThat(run.announced() + run.unchanged() + run.duplicates() + run.rejected() + run.failed()
+                + run.permanentlyFailed()).as("every candidate found is accounted for").isEqualTo(run.found());
+        assertThat(run.reasons()).anySatisfy(r -> assertThat(r).contains("/b/issue-121.pdf", "SAME_BYTES", "/a/issue-121.pdf"))
+            .anySatisfy(r -> assertThat(r).contains("issue-124", "NOT_PDF"));
     }
 
     @Test

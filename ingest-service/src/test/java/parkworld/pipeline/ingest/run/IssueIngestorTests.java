@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.OptionalLong;
 import java.io.IOException;
 import java.net.URI;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -243,6 +244,35 @@ class IssueIngestorTests {
 
         assertThat(scheduled.published()).isEmpty();
         assertThat(backfill.published()).containsExactly("issue-301");
+    }
+
+    @Test
+    void aBackfillOfAListedUrlAnnouncesItUnderTheKeyTheListingGaveIt() throws Exception {
+        // A backfill names bare URLs, so its links are keyed by file name (or, for a download endpoint, by a hash of
+        // the URL); the listing had said which issue it is.
+        Path pdf = Files.write(this.source.resolve("weekly.pdf"), "<html>error</html>".getBytes());
+        IssueDiscovery listing = () -> IssueDiscovery.Discovered.of(List.of(IssueLink.of(pdf.toUri(), OptionalLong.of(124))));
+        ingestor(listing, 3).run();
+        Files.write(pdf, "%PDF-124".getBytes());
+        IssueDiscovery backfill = () -> IssueDiscovery.Discovered.of(List.of(IssueLink.of(pdf.toUri())));
+
+        IngestReport report = ingestor(listing, 3).run("backfill 1 URL(s)", backfill, true);
+
+        assertThat(IssueLink.of(pdf.toUri()).issueKey()).isNotEqualTo("issue-124");
+        assertThat(report.published()).containsExactly("issue-124");
+        assertThat(this.announced).extracting(IssueFetched::issueKey).containsExactly("issue-124");
+        assertThat(this.ledger.candidate(urlOf("weekly.pdf")).issueKey()).isEqualTo("issue-124");
+    }
+
+    @Test
+    void aListingThatNamesTheSerialLaterKeysTheCandidateByIt() throws Exception {
+        Path pdf = Files.write(this.source.resolve("weekly.pdf"), "<html>error</html>".getBytes());
+        ingestor(() -> IssueDiscovery.Discovered.of(List.of(IssueLink.of(pdf.toUri()))), 3).run();
+        Files.write(pdf, "%PDF-124".getBytes());
+
+        ingestor(() -> IssueDiscovery.Discovered.of(List.of(IssueLink.of(pdf.toUri(), OptionalLong.of(124)))), 3).run();
+
+        assertThat(this.announced).extracting(IssueFetched::issueKey).containsExactly("issue-124");
     }
 
     @Test

@@ -83,7 +83,7 @@ class CatchUpTests {
 
     private RunSummary run(String trigger, String outcome, int daysAgo) {
         Instant finished = this.clock.instant().minus(Duration.ofDays(daysAgo));
-        return new RunSummary(trigger, "1@host", finished.minusSeconds(60), finished, outcome, 1, 0, 1, 0, 0, 0, 0,
+        return new RunSummary(trigger, "1@host", finished.minusSeconds(60), finished, outcome, 1, 0, 1, 0, 0, 0, 0, 0,
                 List.of());
     }
 

@@ -29,7 +29,9 @@ import parkworld.pipeline.testsupport.TestInfrastructure;
 
 /** The ingest-service against a real Kafka broker and a local website serving the fixture issue. */
 @SpringBootTest(properties = { "server.port=0", "parkworld.ingest.schedule.run-on-startup=false",
-        "parkworld.ingest.crawler.min-delay-per-host=0s", "parkworld.ingest.crawler.allow-loopback=true" })
+        "parkworld.ingest.crawler.min-delay-per-host=0s", "parkworld.ingest.crawler.allow-loopback=true",
+        // In target/, not java.io.tmpdir: Tomcat's work directory and the downloads are not deleted at exit.
+        "server.tomcat.basedir=target/it-tomcat", "parkworld.ingest.crawler.download-directory=target/it-downloads" })
 class IngestServiceIT {
 
     static final String FETCHED = KafkaTopics.unique("it.issues.fetched");

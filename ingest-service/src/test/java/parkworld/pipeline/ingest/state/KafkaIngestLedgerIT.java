@@ -59,7 +59,7 @@ class KafkaIngestLedgerIT {
                     event("issue-1", "aa".repeat(32)));
             session.record(CandidateState.firstSeen("https://www.parkworld.net/b.pdf", "issue-2", NOW)
                 .attemptFailed(CandidateStatus.FAILED, "HTTP_503 unavailable", 5, NOW));
-            session.finish(new RunSummary("test", "r1", NOW, NOW, "partial", 2, 1, 0, 0, 0, 1, 0,
+            session.finish(new RunSummary("test", "r1", NOW, NOW, "partial", 2, 1, 0, 0, 0, 0, 1, 0,
                     List.of("issue-2: HTTP_503 unavailable")));
         }
 

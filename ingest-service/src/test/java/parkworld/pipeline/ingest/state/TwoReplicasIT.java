@@ -146,7 +146,11 @@ class TwoReplicasIT {
     private Process start(String name, int port) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         Path jar = Path.of("target", "ingest-service.jar").toAbsolutePath();
-        List<String> command = List.of(java, "-Xmx256m", "-jar", jar.toString(), "--server.port=" + port,
+        // Its temporary files (Tomcat's work directories, the downloads) in the run's directory, not in /tmp: a
+        // process killed with SIGKILL deletes nothing, and Tomcat's are not deleted at exit anyway.
+        Path tmp = Files.createDirectories(this.work.resolve("tmp-" + name));
+        List<String> command = List.of(java, "-Xmx256m", "-Djava.io.tmpdir=" + tmp, "-jar", jar.toString(),
+                "--server.port=" + port,
                 "--spring.cloud.stream.kafka.binder.brokers=" + TestInfrastructure.kafkaBootstrapServers(),
                 "--parkworld.topics.issues-fetched=" + this.fetched, "--parkworld.topics.ingest-state=" + this.state,
                 "--parkworld.ingest.state.transactional-id=" + this.transactionalId,
