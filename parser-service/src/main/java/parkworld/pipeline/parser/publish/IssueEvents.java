@@ -6,6 +6,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import parkworld.pipeline.contract.ArticleExtracted;
 import parkworld.pipeline.contract.IssueFetched;
 import parkworld.pipeline.contract.IssueParsed;
@@ -34,6 +37,9 @@ public record IssueEvents(List<ArticleExtracted> articles, IssueParsed summary) 
      * operator to see what went wrong: past the first hundreds, a layout's warnings repeat the same few kinds.
      */
     public static final int MAX_WARNINGS = 200;
+
+    /** Ingest's key for an issue whose listing names its serial ({@code 总153期} gives {@code issue-153}). */
+    private static final Pattern ANNOUNCED_SERIAL = Pattern.compile("issue-0*(\\d{1,18})");
 
     /**
      * Builds the events of a parse.
@@ -69,11 +75,38 @@ public record IssueEvents(List<ArticleExtracted> articles, IssueParsed summary) 
                     found.eventType(), found.investment()));
             perSection.merge(a.section(), 1, Integer::sum);
         }
-        List<String> listed = issue.warnings().subList(0, Math.min(MAX_WARNINGS, issue.warnings().size()));
+        List<String> warnings = new ArrayList<>();
+        serialMismatch(fetched.issueKey(), meta.serial()).ifPresent(warnings::add);
+        warnings.addAll(issue.warnings());
+        List<String> listed = warnings.subList(0, Math.min(MAX_WARNINGS, warnings.size()));
         IssueParsed summary = new IssueParsed(IssueParsed.SCHEMA_VERSION, fetched.issueKey(), ref, parsedAt,
                 articles.stream().map(ArticleExtracted::articleId).toList(), perSection, List.copyOf(listed),
-                issue.quality(), issue.warnings().size() - listed.size());
+                issue.quality(), warnings.size() - listed.size());
         return new IssueEvents(List.copyOf(articles), summary);
+    }
+
+    /**
+     * A warning when the key ingest announced the PDF under names another serial than its cover prints
+     * ({@code issue-126} from a listing's 总126期, the cover 总121期). Article ids come from the printed serial, so such
+     * a PDF replaces the articles of the issue it prints, not of the one it was listed as: a wrong link on the site,
+     * or a second render of an issue, which only the operator can tell apart. Keys of another form (a file name) say
+     * nothing about the serial.
+     */
+    static Optional<String> serialMismatch(String issueKey, long printedSerial) {
+        Matcher key = ANNOUNCED_SERIAL.matcher(issueKey);
+        if (!key.matches() || printedSerial <= 0) {
+            return Optional.empty();
+        }
+        long announced;
+        try {
+            announced = Long.parseLong(key.group(1));
+        }
+        catch (NumberFormatException tooLong) {
+            return Optional.empty();
+        }
+        return announced == printedSerial ? Optional.empty()
+                : Optional.of("Announced as " + issueKey + " but the cover prints 总" + printedSerial
+                        + "期: its articles are published as issue " + printedSerial + "'s");
     }
 
     /**

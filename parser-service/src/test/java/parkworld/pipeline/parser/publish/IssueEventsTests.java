@@ -62,4 +62,31 @@ class IssueEventsTests {
         assertThat(events.summary().issue().date()).isEqualTo(LocalDate.of(2023, 5, 26));
         assertThat(events.articles()).allSatisfy(a -> assertThat(a.issue().date()).isEqualTo(LocalDate.of(2023, 5, 26)));
     }
+
+    @Test
+    void warnsWhenTheAnnouncedSerialIsNotTheOneTheCoverPrints() {
+        ParsedIssue issue = new ParsedIssue(new IssueMetadata(121, 2023, 5, 4, "园区周报"), List.of(new ParsedArticle(1,
+                "招商引资", "甲项目签约", "", "5月24日，项目签约（中山市政府网站）。", "中山市政府网站", 1)), List.of("parser's own"), 3);
+        IssueFetched listedAs126 = new IssueFetched(1, "issue-126", "file:///blobs/b.pdf",
+                "https://www.parkworld.net/126.pdf", "b".repeat(64), 10, Instant.EPOCH);
+
+        IssueEvents events = IssueEvents.of(listedAs126, issue, "test", Instant.EPOCH);
+
+        assertThat(events.summary().warnings()).containsExactly(
+                "Announced as issue-126 but the cover prints 总121期: its articles are published as issue 121's",
+                "parser's own");
+        assertThat(events.articles().get(0).articleId()).startsWith("121-");
+        assertThat(IssueEvents.of(FETCHED, issue, "test", Instant.EPOCH).summary().warnings())
+            .containsExactly("parser's own");
+    }
+
+    @Test
+    void keysThatNameNoSerialOrAnUnprintedOneRaiseNoSerialWarning() {
+        assertThat(IssueEvents.serialMismatch("issue-0121", 121)).isEmpty();
+        assertThat(IssueEvents.serialMismatch("layout-chrome", 121)).isEmpty();
+        assertThat(IssueEvents.serialMismatch("issue-121-corrected", 121)).isEmpty();
+        assertThat(IssueEvents.serialMismatch("issue-126", 0)).isEmpty();
+        assertThat(IssueEvents.serialMismatch("issue-999999999999999999", 121)).isPresent();
+        assertThat(IssueEvents.serialMismatch("issue-122", 121)).isPresent();
+    }
 }
