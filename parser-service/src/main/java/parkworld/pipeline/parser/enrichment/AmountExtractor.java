@@ -51,8 +51,23 @@ final class AmountExtractor {
             + "(?:" + SPACE + "(?<multiplier>[十百千]?万?亿|[十百千]?万|[十百千]))?"
             + "(?:" + SPACE + "(?<currency>" + CURRENCY + "))?" + "(?:" + SPACE + "(?<after>以上|左右))?");
 
+    // The groups of AMOUNT by number, in the order they open: Matcher.group(String) looks a name up in a map on
+    // every call, and each number found asked for several groups several times.
+    private static final int ARABIC = 1;
+
+    private static final int CHINESE = 2;
+
+    private static final int BETWEEN = 3;
+
+    private static final int MULTIPLIER = 4;
+
+    private static final int CURRENCY_WORD = 5;
+
+    private static final int AFTER = 6;
+
     /** The characters {@link #AMOUNT} can start with: an Arabic digit, a Chinese numeral, or the 万 of 万亿. */
-    private static final String NUMBER_STARTS = "0123456789" + ChineseNumeral.CHARACTERS + "万";
+    private static final PatternScan.Starts NUMBER_STARTS = new PatternScan.Starts(
+            "0123456789" + ChineseNumeral.CHARACTERS + "万");
 
     /** A Chinese number right after these is vague (数百万元, 几十亿, 上亿, 成千上万) or part of a longer one. */
     private static final String NOT_BEFORE_NUMERAL = "数几上成好" + ChineseNumeral.CHARACTERS;
@@ -83,11 +98,18 @@ final class AmountExtractor {
         if (text == null || text.isEmpty()) {
             return List.of();
         }
-        String folded = WidthNormalizer.fold(text);
+        return locate(text, WidthNormalizer.fold(text));
+    }
+
+    /** {@link #locate(String)} given the text also {@link WidthNormalizer#fold folded} (shared with the dates). */
+    List<Located> locate(String text, String folded) {
+        if (text.isEmpty()) {
+            return List.of();
+        }
         List<Located> amounts = new ArrayList<>();
         Matcher m = AMOUNT.matcher(folded);
         int from = 0;
-        while (PatternScan.find(m, folded, from, NUMBER_STARTS)) {
+        while (PatternScan.find(m, folded, from, NUMBER_STARTS, null)) {
             Located amount = amount(m, folded, text);
             if (amount != null) {
                 amounts.add(amount);
@@ -99,20 +121,23 @@ final class AmountExtractor {
 
     private static Located amount(Matcher m, String folded, String original) {
         int numberStart = m.start();
-        String chinese = m.group("chinese");
+        boolean chinese = m.start(CHINESE) >= 0;
         char before = (numberStart > 0) ? folded.charAt(numberStart - 1) : '\0';
-        if ((chinese != null) ? NOT_BEFORE_NUMERAL.indexOf(before) >= 0 : (before == '.' || before == ',')) {
+        if (chinese ? NOT_BEFORE_NUMERAL.indexOf(before) >= 0 : (before == '.' || before == ',')) {
             return null;
         }
-        String multiplier = m.group("multiplier");
-        String currencyWord = m.group("currency");
-        boolean large = multiplier != null && (multiplier.contains("万") || multiplier.contains("亿"));
-        if (chinese != null && !large) {
+        boolean large = isLarge(folded, m.start(MULTIPLIER), m.end(MULTIPLIER));
+        if (chinese && !large) {
             return null; // 三元锂电池, 一元化, 二元结构: small Chinese numerals before 元 are words, not money
         }
+        boolean hasCurrencyWord = m.start(CURRENCY_WORD) >= 0;
         Prefix prefix = Prefix.before(folded, numberStart);
+        if (!hasCurrencyWord && !prefix.rmb() && !large) {
+            return null; // most numbers: 20.6%, 192亩, 2022年; the checks below cannot make them money
+        }
         int start = prefix.start();
-        int end = m.end(closingGroup(m, "after", "currency", "multiplier", "between"));
+        // every part after the number is optional with its blanks inside: the match ends where the last part does
+        int end = m.end();
         int next = skipSpaces(folded, end);
         char following = (next < folded.length()) ? folded.charAt(next) : '\0';
         if (following == '级' || following == '/' || following == '每') {
@@ -121,8 +146,10 @@ final class AmountExtractor {
         if (isRangeEnd(folded, start, next)) {
             return null; // 10亿—20亿元: neither end is the amount
         }
+        String multiplier = m.group(MULTIPLIER);
         String currency;
-        if (currencyWord != null) {
+        if (hasCurrencyWord) {
+            String currencyWord = m.group(CURRENCY_WORD);
             if ("元".equals(currencyWord) && NOT_AFTER_YUAN.indexOf(following) >= 0) {
                 return null;
             }
@@ -140,12 +167,23 @@ final class AmountExtractor {
         else {
             return null;
         }
-        BigDecimal value = value(m.group("arabic"), chinese, multiplier);
+        BigDecimal value = value(m.group(ARABIC), m.group(CHINESE), multiplier);
         if (value == null || value.signum() <= 0) {
             return null;
         }
-        boolean approximate = prefix.approximate() || m.group("between") != null || m.group("after") != null;
+        boolean approximate = prefix.approximate() || m.start(BETWEEN) >= 0 || m.start(AFTER) >= 0;
         return new Located(new Amount(value, currency, approximate, original.substring(start, end)), start, end);
+    }
+
+    /** Whether the multiplier at {@code [start, end)} ({@code start} -1 when there is none) holds 万 or 亿. */
+    private static boolean isLarge(String text, int start, int end) {
+        for (int i = start; i >= 0 && i < end; i++) {
+            char c = text.charAt(i);
+            if (c == '万' || c == '亿') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -276,16 +314,6 @@ final class AmountExtractor {
             i--;
         }
         return i > 0 && text.charAt(i - 1) == c;
-    }
-
-    /** The group that ends the match: the first of {@code groups} (given last to first) that matched, else the number. */
-    private static String closingGroup(Matcher m, String... groups) {
-        for (String group : groups) {
-            if (m.group(group) != null) {
-                return group;
-            }
-        }
-        return m.group("arabic") != null ? "arabic" : "chinese";
     }
 
     private static int skipSpacesBackwards(String text, int index) {

@@ -38,10 +38,10 @@ final class DateResolver {
             + "(?<month>[0-9]{1,2})\\k<sep>(?<day>[0-9]{1,2})(?![0-9]|\\.[0-9])");
 
     /** What {@link #CHINESE_DATE} can start with. */
-    private static final String DIGITS = "0123456789";
+    private static final PatternScan.Starts DIGITS = new PatternScan.Starts("0123456789");
 
     /** What {@link #NUMERIC_DATE} can start with (after its look-behind): the 19 or 20 of its year. */
-    private static final String YEAR_STARTS = "12";
+    private static final PatternScan.Starts YEAR_STARTS = new PatternScan.Starts("12");
 
     private static final String RANGE_CONNECTORS = "至到-—–~";
 
@@ -53,11 +53,18 @@ final class DateResolver {
         if (text == null || text.isEmpty()) {
             return List.of();
         }
-        String folded = WidthNormalizer.fold(text);
+        return resolveFolded(WidthNormalizer.fold(text), issue);
+    }
+
+    /** {@link #resolve} of a text already {@link WidthNormalizer#fold folded} (shared with the amounts). */
+    List<LocalDate> resolveFolded(String folded, IssueDate issue) {
+        if (folded.isEmpty()) {
+            return List.of();
+        }
         List<Found> found = new ArrayList<>();
         Matcher chinese = CHINESE_DATE.matcher(folded);
         int from = 0;
-        while (PatternScan.find(chinese, folded, from, DIGITS)) {
+        while (PatternScan.find(chinese, folded, from, DIGITS, DateResolver::mayStartChineseDate)) {
             Found date = chineseDate(chinese, folded, issue);
             if (date != null && !inRange(folded, date.position(), chinese.end())) {
                 found.add(date);
@@ -66,7 +73,7 @@ final class DateResolver {
         }
         Matcher numeric = NUMERIC_DATE.matcher(folded);
         from = 0;
-        while (PatternScan.find(numeric, folded, from, YEAR_STARTS)) {
+        while (PatternScan.find(numeric, folded, from, YEAR_STARTS, DateResolver::mayStartNumericDate)) {
             LocalDate date = date(Integer.parseInt(numeric.group("year")), numeric.group("month"),
                     numeric.group("day"));
             if (date != null && !inRange(folded, numeric.start(), numeric.end())) {
@@ -76,6 +83,47 @@ final class DateResolver {
         }
         found.sort((a, b) -> Integer.compare(a.position, b.position));
         return found.stream().map(Found::date).toList();
+    }
+
+    /**
+     * Whether {@link #CHINESE_DATE} can match at {@code i} (a digit): one or two digits, blanks, then 月. Most digits
+     * of a text (years, amounts, percentages, each digit of a longer number) are passed over by this test.
+     */
+    private static boolean mayStartChineseDate(String text, int i) {
+        int j = i + 1;
+        if (j < text.length() && isAsciiDigit(text.charAt(j))) {
+            j++;
+        }
+        while (j < text.length() && isRegexSpace(text.charAt(j))) {
+            j++;
+        }
+        return j < text.length() && text.charAt(j) == '月';
+    }
+
+    /**
+     * Whether {@link #NUMERIC_DATE} can match at {@code i}: not after a digit or a dot, then 19 or 20, two digits and
+     * a separator.
+     */
+    private static boolean mayStartNumericDate(String text, int i) {
+        if (i + 4 >= text.length()) {
+            return false;
+        }
+        if (i > 0 && (isAsciiDigit(text.charAt(i - 1)) || text.charAt(i - 1) == '.')) {
+            return false;
+        }
+        char first = text.charAt(i);
+        char second = text.charAt(i + 1);
+        return ((first == '1' && second == '9') || (first == '2' && second == '0')) && isAsciiDigit(text.charAt(i + 2))
+                && isAsciiDigit(text.charAt(i + 3)) && "-/.".indexOf(text.charAt(i + 4)) >= 0;
+    }
+
+    private static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    /** What the patterns' {@code \s} matches: ASCII blanks only, as they are not compiled for Unicode classes. */
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
     }
 
     /** The date and where it starts (at its year, if printed), or null. */

@@ -15,18 +15,52 @@ final class PatternScan {
     }
 
     /**
-     * Finds the first match starting at or after {@code from}.
+     * The characters a pattern can start with, one bit per BMP character (8 KB), so that each position of a text is
+     * passed over with one bit test rather than a search of a string of characters.
+     */
+    static final class Starts {
+
+        private final long[] bits = new long[(Character.MAX_VALUE + 1) / Long.SIZE];
+
+        Starts(String characters) {
+            for (int i = 0; i < characters.length(); i++) {
+                char c = characters.charAt(i);
+                this.bits[c >>> 6] |= 1L << c;
+            }
+        }
+
+        boolean contains(char c) {
+            return (this.bits[c >>> 6] & (1L << c)) != 0;
+        }
+    }
+
+    /**
+     * A cheap test that must hold wherever the pattern matches: positions where it fails are passed over without
+     * running the pattern (whose every try resets the matcher's groups). It may hold where the pattern then does
+     * not match; it must never fail where the pattern would.
+     */
+    @FunctionalInterface
+    interface Precheck {
+
+        boolean mayMatchAt(String text, int index);
+    }
+
+    /**
+     * Finds the first match starting at or after {@code from}, trying the pattern only where a start character is
+     * and {@code precheck} (if not null) holds.
      *
-     * @param matcher a matcher over {@code text}; on success it holds the match (its region is then
-     *                {@code [start, text.length())}, with transparent bounds, so look-behinds see the text before)
-     * @param starts  every character a match can start with
+     * @param matcher  a matcher over {@code text}; on success it holds the match (its region is then
+     *                 {@code [start, text.length())}, with transparent bounds, so look-behinds see the text before)
+     * @param starts   every character a match can start with
+     * @param precheck null, or a test that holds wherever the pattern matches
      * @return whether there is one
      */
-    static boolean find(Matcher matcher, String text, int from, String starts) {
+    static boolean find(Matcher matcher, String text, int from, Starts starts, Precheck precheck) {
         matcher.useTransparentBounds(true);
         int length = text.length();
         for (int i = from; i < length; i++) {
-            if (starts.indexOf(text.charAt(i)) >= 0 && matcher.region(i, length).lookingAt()) {
+            if (starts.contains(text.charAt(i)) && (precheck == null || precheck.mayMatchAt(text, i))
+                    && matcher.region(i, length).lookingAt()) {
                 return true;
             }
         }
