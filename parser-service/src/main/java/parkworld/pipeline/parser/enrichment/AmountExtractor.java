@@ -109,7 +109,7 @@ final class AmountExtractor {
         List<Located> amounts = new ArrayList<>();
         Matcher m = AMOUNT.matcher(folded);
         int from = 0;
-        while (PatternScan.find(m, folded, from, NUMBER_STARTS, null)) {
+        while (PatternScan.find(m, folded, from, NUMBER_STARTS)) {
             Located amount = amount(m, folded, text);
             if (amount != null) {
                 amounts.add(amount);

@@ -35,32 +35,18 @@ final class PatternScan {
     }
 
     /**
-     * A cheap test that must hold wherever the pattern matches: positions where it fails are passed over without
-     * running the pattern (whose every try resets the matcher's groups). It may hold where the pattern then does
-     * not match; it must never fail where the pattern would.
-     */
-    @FunctionalInterface
-    interface Precheck {
-
-        boolean mayMatchAt(String text, int index);
-    }
-
-    /**
-     * Finds the first match starting at or after {@code from}, trying the pattern only where a start character is
-     * and {@code precheck} (if not null) holds.
+     * Finds the first match starting at or after {@code from}, trying the pattern only where a start character is.
      *
-     * @param matcher  a matcher over {@code text}; on success it holds the match (its region is then
-     *                 {@code [start, text.length())}, with transparent bounds, so look-behinds see the text before)
-     * @param starts   every character a match can start with
-     * @param precheck null, or a test that holds wherever the pattern matches
+     * @param matcher a matcher over {@code text}; on success it holds the match (its region is then
+     *                {@code [start, text.length())}, with transparent bounds, so look-behinds see the text before)
+     * @param starts  every character a match can start with
      * @return whether there is one
      */
-    static boolean find(Matcher matcher, String text, int from, Starts starts, Precheck precheck) {
+    static boolean find(Matcher matcher, String text, int from, Starts starts) {
         matcher.useTransparentBounds(true);
         int length = text.length();
         for (int i = from; i < length; i++) {
-            if (starts.contains(text.charAt(i)) && (precheck == null || precheck.mayMatchAt(text, i))
-                    && matcher.region(i, length).lookingAt()) {
+            if (starts.contains(text.charAt(i)) && matcher.region(i, length).lookingAt()) {
                 return true;
             }
         }
