@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import parkworld.pipeline.contract.ArticleExtracted.Amount;
@@ -41,33 +40,32 @@ final class AmountExtractor {
             Map.entry("泰铢", "THB"));
 
     // Alternatives sharing a first character are ordered longest first (元人民币 before 元).
-    private static final String CURRENCY = "元人民币|人民币|美元|美金|欧元|日元|港元|港币|英镑|韩元|澳元|加元|新加坡元|新台币|瑞士法郎|卢布|泰铢|元";
+    static final String CURRENCY = "元人民币|人民币|美元|美金|欧元|日元|港元|港币|英镑|韩元|澳元|加元|新加坡元|新台币|瑞士法郎|卢布|泰铢|元";
 
-    // The pattern starts at the number, so that positions without a digit or numeral fail on their first character
-    // (markers before the number are read backwards in code). Every later part is optional and starts with a
-    // distinct literal: there is no nested repetition to backtrack over.
-    private static final Pattern AMOUNT = Pattern.compile("(?:(?<arabic>[0-9]+(?:,[0-9]{3})*(?:\\.[0-9]+)?)"
+    /**
+     * What an amount is, from its number on (markers before the number are read backwards in code). Every later part
+     * is optional and starts with a distinct literal: there is no nested repetition to backtrack over.
+     * {@link AmountMatch} finds its matches by hand, which the tests check against this pattern.
+     */
+    static final Pattern AMOUNT = Pattern.compile("(?:(?<arabic>[0-9]+(?:,[0-9]{3})*(?:\\.[0-9]+)?)"
             + "|(?<chinese>[" + ChineseNumeral.CHARACTERS + "]+|万(?=亿)))" + "(?:" + SPACE + "(?<between>多|余))?"
             + "(?:" + SPACE + "(?<multiplier>[十百千]?万?亿|[十百千]?万|[十百千]))?"
             + "(?:" + SPACE + "(?<currency>" + CURRENCY + "))?" + "(?:" + SPACE + "(?<after>以上|左右))?");
 
-    // The groups of AMOUNT by number, in the order they open: Matcher.group(String) looks a name up in a map on
-    // every call, and each number found asked for several groups several times.
-    private static final int ARABIC = 1;
+    private static final int ARABIC = AmountMatch.ARABIC;
 
-    private static final int CHINESE = 2;
+    private static final int CHINESE = AmountMatch.CHINESE;
 
-    private static final int BETWEEN = 3;
+    private static final int BETWEEN = AmountMatch.BETWEEN;
 
-    private static final int MULTIPLIER = 4;
+    private static final int MULTIPLIER = AmountMatch.MULTIPLIER;
 
-    private static final int CURRENCY_WORD = 5;
+    private static final int CURRENCY_WORD = AmountMatch.CURRENCY;
 
-    private static final int AFTER = 6;
+    private static final int AFTER = AmountMatch.AFTER;
 
     /** The characters {@link #AMOUNT} can start with: an Arabic digit, a Chinese numeral, or the 万 of 万亿. */
-    private static final PatternScan.Starts NUMBER_STARTS = new PatternScan.Starts(
-            "0123456789" + ChineseNumeral.CHARACTERS + "万");
+    private static final CharacterSet NUMBER_STARTS = new CharacterSet("0123456789" + ChineseNumeral.CHARACTERS + "万");
 
     /** A Chinese number right after these is vague (数百万元, 几十亿, 上亿, 成千上万) or part of a longer one. */
     private static final String NOT_BEFORE_NUMERAL = "数几上成好" + ChineseNumeral.CHARACTERS;
@@ -107,19 +105,25 @@ final class AmountExtractor {
             return List.of();
         }
         List<Located> amounts = new ArrayList<>();
-        Matcher m = AMOUNT.matcher(folded);
-        int from = 0;
-        while (PatternScan.find(m, folded, from, NUMBER_STARTS)) {
-            Located amount = amount(m, folded, text);
-            if (amount != null) {
-                amounts.add(amount);
+        AmountMatch m = new AmountMatch();
+        int length = folded.length();
+        int i = 0;
+        while (i < length) {
+            if (NUMBER_STARTS.contains(folded.charAt(i)) && m.lookingAt(folded, i)) {
+                Located amount = amount(m, folded, text);
+                if (amount != null) {
+                    amounts.add(amount);
+                }
+                i = m.end(); // as Matcher.find would go on after the match
             }
-            from = m.end();
+            else {
+                i++;
+            }
         }
         return amounts;
     }
 
-    private static Located amount(Matcher m, String folded, String original) {
+    private static Located amount(AmountMatch m, String folded, String original) {
         int numberStart = m.start();
         boolean chinese = m.start(CHINESE) >= 0;
         char before = (numberStart > 0) ? folded.charAt(numberStart - 1) : '\0';

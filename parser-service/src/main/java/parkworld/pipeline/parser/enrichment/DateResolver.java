@@ -80,13 +80,14 @@ final class DateResolver {
     }
 
     /**
-     * What {@code PatternScan.find} would find for {@link #CHINESE_DATE} from {@code from}, but tried only where a
+     * What {@link Matcher#find(int)} would find for {@link #CHINESE_DATE} from {@code from}, but tried only where a
      * match can start: at the one or two digits (after blanks) before each 月, which {@link String#indexOf(int)}
      * finds far faster than a test of every digit of the text (years, amounts, percentages) would. A match holds
      * the first 月 after its start's digits and blanks, so taking the 月 in order, and the possible starts before each
      * in order, tries the positions in the text's order.
      *
-     * @param m a matcher over {@code text}; on success it holds the match (transparent bounds, as PatternScan)
+     * @param m a matcher over {@code text}; on success it holds the match (its region from the match's start to the
+     *          end of the text, with transparent bounds, so that the year read backwards sees the text before)
      */
     private static boolean findChineseDate(Matcher m, String text, int from) {
         m.useTransparentBounds(true);
@@ -110,7 +111,7 @@ final class DateResolver {
     }
 
     /**
-     * What {@code PatternScan.find} would find for {@link #NUMERIC_DATE} from {@code from}, tried only where the text
+     * What {@link Matcher#find(int)} would find for {@link #NUMERIC_DATE} from {@code from}, tried only where the text
      * has 19 or 20 (the start of its year), in the text's order.
      */
     private static boolean findNumericDate(Matcher m, String text, int from) {

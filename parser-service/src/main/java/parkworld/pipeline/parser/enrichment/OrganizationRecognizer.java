@@ -279,7 +279,12 @@ final class OrganizationRecognizer {
         for (TermScanner.Hit<Boolean> hit : this.notSpecific.scan(core)) {
             generic += hit.end() - hit.start();
         }
-        long letters = core.chars().filter(Character::isLetter).count();
+        int letters = 0;
+        for (int i = 0; i < core.length(); i++) {
+            if (Character.isLetter(core.charAt(i))) {
+                letters++;
+            }
+        }
         return letters - generic >= 1 && letters >= 2;
     }
 
@@ -420,7 +425,8 @@ final class OrganizationRecognizer {
                 .forEach(c -> first.putIfAbsent(c.name(), c));
         List<Candidate> distinct = new ArrayList<>(first.values());
         Map<String, Boolean> inTitle = new LinkedHashMap<>();
-        distinct.forEach(c -> inTitle.put(c.name(), title(text, titleEnd).contains(c.name())));
+        String title = title(text, titleEnd);
+        distinct.forEach(c -> inTitle.put(c.name(), title.contains(c.name())));
         Map<String, Integer> firstMention = new LinkedHashMap<>();
         distinct.forEach(c -> firstMention.put(c.name(), c.start()));
         List<Candidate> kept = new ArrayList<>();
