@@ -32,6 +32,12 @@ final class AmountExtractor {
 
     private static final String RMB = "人民币";
 
+    /**
+     * The last characters of the markers and of 人民币: a number after any other character has no prefix, which
+     * saves most numbers the backward comparison with each marker.
+     */
+    private static final String PREFIX_ENDS = lastCharacters(BEFORE) + RMB.charAt(RMB.length() - 1);
+
     private static final Map<String, String> CURRENCIES = Map.ofEntries(Map.entry("元人民币", "CNY"),
             Map.entry("人民币", "CNY"), Map.entry("元", "CNY"), Map.entry("美元", "USD"), Map.entry("美金", "USD"),
             Map.entry("欧元", "EUR"), Map.entry("日元", "JPY"), Map.entry("港元", "HKD"), Map.entry("港币", "HKD"),
@@ -202,6 +208,9 @@ final class AmountExtractor {
             boolean rmb = false;
             for (int part = 0; part < 3; part++) {
                 int end = skipSpacesBackwards(text, start);
+                if (end == 0 || PREFIX_ENDS.indexOf(text.charAt(end - 1)) < 0) {
+                    break;
+                }
                 String marker = approximate ? null : endingAt(text, end, BEFORE);
                 if (marker != null) {
                     approximate = true;
@@ -226,6 +235,14 @@ final class AmountExtractor {
             }
             return null;
         }
+    }
+
+    private static String lastCharacters(String[] words) {
+        StringBuilder last = new StringBuilder();
+        for (String word : words) {
+            last.append(word.charAt(word.length() - 1));
+        }
+        return last.toString();
     }
 
     private static BigDecimal value(String arabic, String chinese, String multiplier) {
