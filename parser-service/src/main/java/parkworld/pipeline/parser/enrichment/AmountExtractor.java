@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import parkworld.pipeline.contract.ArticleExtracted.Amount;
@@ -33,6 +32,12 @@ final class AmountExtractor {
 
     private static final String RMB = "人民币";
 
+    /**
+     * The last characters of the markers and of 人民币: a number after any other character has no prefix, which
+     * saves most numbers the backward comparison with each marker.
+     */
+    private static final String PREFIX_ENDS = lastCharacters(BEFORE) + RMB.charAt(RMB.length() - 1);
+
     private static final Map<String, String> CURRENCIES = Map.ofEntries(Map.entry("元人民币", "CNY"),
             Map.entry("人民币", "CNY"), Map.entry("元", "CNY"), Map.entry("美元", "USD"), Map.entry("美金", "USD"),
             Map.entry("欧元", "EUR"), Map.entry("日元", "JPY"), Map.entry("港元", "HKD"), Map.entry("港币", "HKD"),
@@ -41,18 +46,32 @@ final class AmountExtractor {
             Map.entry("泰铢", "THB"));
 
     // Alternatives sharing a first character are ordered longest first (元人民币 before 元).
-    private static final String CURRENCY = "元人民币|人民币|美元|美金|欧元|日元|港元|港币|英镑|韩元|澳元|加元|新加坡元|新台币|瑞士法郎|卢布|泰铢|元";
+    static final String CURRENCY = "元人民币|人民币|美元|美金|欧元|日元|港元|港币|英镑|韩元|澳元|加元|新加坡元|新台币|瑞士法郎|卢布|泰铢|元";
 
-    // The pattern starts at the number, so that positions without a digit or numeral fail on their first character
-    // (markers before the number are read backwards in code). Every later part is optional and starts with a
-    // distinct literal: there is no nested repetition to backtrack over.
-    private static final Pattern AMOUNT = Pattern.compile("(?:(?<arabic>[0-9]+(?:,[0-9]{3})*(?:\\.[0-9]+)?)"
+    /**
+     * What an amount is, from its number on (markers before the number are read backwards in code). Every later part
+     * is optional and starts with a distinct literal: there is no nested repetition to backtrack over.
+     * {@link AmountMatch} finds its matches by hand, which the tests check against this pattern.
+     */
+    static final Pattern AMOUNT = Pattern.compile("(?:(?<arabic>[0-9]+(?:,[0-9]{3})*(?:\\.[0-9]+)?)"
             + "|(?<chinese>[" + ChineseNumeral.CHARACTERS + "]+|万(?=亿)))" + "(?:" + SPACE + "(?<between>多|余))?"
             + "(?:" + SPACE + "(?<multiplier>[十百千]?万?亿|[十百千]?万|[十百千]))?"
             + "(?:" + SPACE + "(?<currency>" + CURRENCY + "))?" + "(?:" + SPACE + "(?<after>以上|左右))?");
 
+    private static final int ARABIC = AmountMatch.ARABIC;
+
+    private static final int CHINESE = AmountMatch.CHINESE;
+
+    private static final int BETWEEN = AmountMatch.BETWEEN;
+
+    private static final int MULTIPLIER = AmountMatch.MULTIPLIER;
+
+    private static final int CURRENCY_WORD = AmountMatch.CURRENCY;
+
+    private static final int AFTER = AmountMatch.AFTER;
+
     /** The characters {@link #AMOUNT} can start with: an Arabic digit, a Chinese numeral, or the 万 of 万亿. */
-    private static final String NUMBER_STARTS = "0123456789" + ChineseNumeral.CHARACTERS + "万";
+    private static final CharacterSet NUMBER_STARTS = new CharacterSet("0123456789" + ChineseNumeral.CHARACTERS + "万");
 
     /** A Chinese number right after these is vague (数百万元, 几十亿, 上亿, 成千上万) or part of a longer one. */
     private static final String NOT_BEFORE_NUMERAL = "数几上成好" + ChineseNumeral.CHARACTERS;
@@ -83,36 +102,52 @@ final class AmountExtractor {
         if (text == null || text.isEmpty()) {
             return List.of();
         }
-        String folded = WidthNormalizer.fold(text);
+        return locate(text, WidthNormalizer.fold(text));
+    }
+
+    /** {@link #locate(String)} given the text also {@link WidthNormalizer#fold folded} (shared with the dates). */
+    List<Located> locate(String text, String folded) {
+        if (text.isEmpty()) {
+            return List.of();
+        }
         List<Located> amounts = new ArrayList<>();
-        Matcher m = AMOUNT.matcher(folded);
-        int from = 0;
-        while (PatternScan.find(m, folded, from, NUMBER_STARTS)) {
-            Located amount = amount(m, folded, text);
-            if (amount != null) {
-                amounts.add(amount);
+        AmountMatch m = new AmountMatch();
+        int length = folded.length();
+        int i = 0;
+        while (i < length) {
+            if (NUMBER_STARTS.contains(folded.charAt(i)) && m.lookingAt(folded, i)) {
+                Located amount = amount(m, folded, text);
+                if (amount != null) {
+                    amounts.add(amount);
+                }
+                i = m.end(); // as Matcher.find would go on after the match
             }
-            from = m.end();
+            else {
+                i++;
+            }
         }
         return amounts;
     }
 
-    private static Located amount(Matcher m, String folded, String original) {
+    private static Located amount(AmountMatch m, String folded, String original) {
         int numberStart = m.start();
-        String chinese = m.group("chinese");
+        boolean chinese = m.start(CHINESE) >= 0;
         char before = (numberStart > 0) ? folded.charAt(numberStart - 1) : '\0';
-        if ((chinese != null) ? NOT_BEFORE_NUMERAL.indexOf(before) >= 0 : (before == '.' || before == ',')) {
+        if (chinese ? NOT_BEFORE_NUMERAL.indexOf(before) >= 0 : (before == '.' || before == ',')) {
             return null;
         }
-        String multiplier = m.group("multiplier");
-        String currencyWord = m.group("currency");
-        boolean large = multiplier != null && (multiplier.contains("万") || multiplier.contains("亿"));
-        if (chinese != null && !large) {
+        boolean large = isLarge(folded, m.start(MULTIPLIER), m.end(MULTIPLIER));
+        if (chinese && !large) {
             return null; // 三元锂电池, 一元化, 二元结构: small Chinese numerals before 元 are words, not money
         }
+        boolean hasCurrencyWord = m.start(CURRENCY_WORD) >= 0;
         Prefix prefix = Prefix.before(folded, numberStart);
+        if (!hasCurrencyWord && !prefix.rmb() && !large) {
+            return null; // most numbers: 20.6%, 192亩, 2022年; the checks below cannot make them money
+        }
         int start = prefix.start();
-        int end = m.end(closingGroup(m, "after", "currency", "multiplier", "between"));
+        // every part after the number is optional with its blanks inside: the match ends where the last part does
+        int end = m.end();
         int next = skipSpaces(folded, end);
         char following = (next < folded.length()) ? folded.charAt(next) : '\0';
         if (following == '级' || following == '/' || following == '每') {
@@ -121,8 +156,10 @@ final class AmountExtractor {
         if (isRangeEnd(folded, start, next)) {
             return null; // 10亿—20亿元: neither end is the amount
         }
+        String multiplier = m.group(MULTIPLIER);
         String currency;
-        if (currencyWord != null) {
+        if (hasCurrencyWord) {
+            String currencyWord = m.group(CURRENCY_WORD);
             if ("元".equals(currencyWord) && NOT_AFTER_YUAN.indexOf(following) >= 0) {
                 return null;
             }
@@ -140,12 +177,23 @@ final class AmountExtractor {
         else {
             return null;
         }
-        BigDecimal value = value(m.group("arabic"), chinese, multiplier);
+        BigDecimal value = value(m.group(ARABIC), m.group(CHINESE), multiplier);
         if (value == null || value.signum() <= 0) {
             return null;
         }
-        boolean approximate = prefix.approximate() || m.group("between") != null || m.group("after") != null;
+        boolean approximate = prefix.approximate() || m.start(BETWEEN) >= 0 || m.start(AFTER) >= 0;
         return new Located(new Amount(value, currency, approximate, original.substring(start, end)), start, end);
+    }
+
+    /** Whether the multiplier at {@code [start, end)} ({@code start} -1 when there is none) holds 万 or 亿. */
+    private static boolean isLarge(String text, int start, int end) {
+        for (int i = start; i >= 0 && i < end; i++) {
+            char c = text.charAt(i);
+            if (c == '万' || c == '亿') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -160,6 +208,9 @@ final class AmountExtractor {
             boolean rmb = false;
             for (int part = 0; part < 3; part++) {
                 int end = skipSpacesBackwards(text, start);
+                if (end == 0 || PREFIX_ENDS.indexOf(text.charAt(end - 1)) < 0) {
+                    break;
+                }
                 String marker = approximate ? null : endingAt(text, end, BEFORE);
                 if (marker != null) {
                     approximate = true;
@@ -184,6 +235,14 @@ final class AmountExtractor {
             }
             return null;
         }
+    }
+
+    private static String lastCharacters(String[] words) {
+        StringBuilder last = new StringBuilder();
+        for (String word : words) {
+            last.append(word.charAt(word.length() - 1));
+        }
+        return last.toString();
     }
 
     private static BigDecimal value(String arabic, String chinese, String multiplier) {
@@ -276,16 +335,6 @@ final class AmountExtractor {
             i--;
         }
         return i > 0 && text.charAt(i - 1) == c;
-    }
-
-    /** The group that ends the match: the first of {@code groups} (given last to first) that matched, else the number. */
-    private static String closingGroup(Matcher m, String... groups) {
-        for (String group : groups) {
-            if (m.group(group) != null) {
-                return group;
-            }
-        }
-        return m.group("arabic") != null ? "arabic" : "chinese";
     }
 
     private static int skipSpacesBackwards(String text, int index) {

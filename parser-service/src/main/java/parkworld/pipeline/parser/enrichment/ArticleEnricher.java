@@ -59,13 +59,18 @@ public final class ArticleEnricher {
         String text = withoutAttribution((body != null) ? body : "", sourceName);
         String leadAndBody = safeLead.isEmpty() ? text : safeLead + "\n" + text;
 
+        // folded once for the dates and the amounts, which both read digits
+        String foldedTitle = WidthNormalizer.fold(safeTitle);
+        String foldedText = WidthNormalizer.fold(leadAndBody);
         Set<LocalDate> eventDates = new LinkedHashSet<>();
-        eventDates.addAll(dates.resolve(safeTitle, issueDate));
-        eventDates.addAll(dates.resolve(leadAndBody, issueDate));
+        eventDates.addAll(dates.resolveFolded(foldedTitle, issueDate));
+        eventDates.addAll(dates.resolveFolded(foldedText, issueDate));
 
         // located once, for the amounts and for the investment among them
-        InvestmentSelector.Located inTitle = new InvestmentSelector.Located(safeTitle, amounts.locate(safeTitle));
-        InvestmentSelector.Located inText = new InvestmentSelector.Located(leadAndBody, amounts.locate(leadAndBody));
+        InvestmentSelector.Located inTitle = new InvestmentSelector.Located(safeTitle,
+                amounts.locate(safeTitle, foldedTitle));
+        InvestmentSelector.Located inText = new InvestmentSelector.Located(leadAndBody,
+                amounts.locate(leadAndBody, foldedText));
         List<Amount> found = new ArrayList<>();
         inTitle.amounts().forEach(a -> found.add(a.amount()));
         inText.amounts().forEach(a -> found.add(a.amount()));

@@ -37,12 +37,6 @@ final class DateResolver {
     private static final Pattern NUMERIC_DATE = Pattern.compile("(?<![0-9.])(?<year>(?:19|20)[0-9]{2})(?<sep>[-/.])"
             + "(?<month>[0-9]{1,2})\\k<sep>(?<day>[0-9]{1,2})(?![0-9]|\\.[0-9])");
 
-    /** What {@link #CHINESE_DATE} can start with. */
-    private static final String DIGITS = "0123456789";
-
-    /** What {@link #NUMERIC_DATE} can start with (after its look-behind): the 19 or 20 of its year. */
-    private static final String YEAR_STARTS = "12";
-
     private static final String RANGE_CONNECTORS = "至到-—–~";
 
     /** Months after the issue month that a yearless date may lie; further ahead means the previous year. */
@@ -53,11 +47,18 @@ final class DateResolver {
         if (text == null || text.isEmpty()) {
             return List.of();
         }
-        String folded = WidthNormalizer.fold(text);
+        return resolveFolded(WidthNormalizer.fold(text), issue);
+    }
+
+    /** {@link #resolve} of a text already {@link WidthNormalizer#fold folded} (shared with the amounts). */
+    List<LocalDate> resolveFolded(String folded, IssueDate issue) {
+        if (folded.isEmpty()) {
+            return List.of();
+        }
         List<Found> found = new ArrayList<>();
         Matcher chinese = CHINESE_DATE.matcher(folded);
         int from = 0;
-        while (PatternScan.find(chinese, folded, from, DIGITS)) {
+        while (findChineseDate(chinese, folded, from)) {
             Found date = chineseDate(chinese, folded, issue);
             if (date != null && !inRange(folded, date.position(), chinese.end())) {
                 found.add(date);
@@ -66,7 +67,7 @@ final class DateResolver {
         }
         Matcher numeric = NUMERIC_DATE.matcher(folded);
         from = 0;
-        while (PatternScan.find(numeric, folded, from, YEAR_STARTS)) {
+        while (findNumericDate(numeric, folded, from)) {
             LocalDate date = date(Integer.parseInt(numeric.group("year")), numeric.group("month"),
                     numeric.group("day"));
             if (date != null && !inRange(folded, numeric.start(), numeric.end())) {
@@ -76,6 +77,89 @@ final class DateResolver {
         }
         found.sort((a, b) -> Integer.compare(a.position, b.position));
         return found.stream().map(Found::date).toList();
+    }
+
+    /**
+     * What {@link Matcher#find(int)} would find for {@link #CHINESE_DATE} from {@code from}, but tried only where a
+     * match can start: at the one or two digits (after blanks) before each 月, which {@link String#indexOf(int)}
+     * finds far faster than a test of every digit of the text (years, amounts, percentages) would. A match holds
+     * the first 月 after its start's digits and blanks, so taking the 月 in order, and the possible starts before each
+     * in order, tries the positions in the text's order.
+     *
+     * @param m a matcher over {@code text}; on success it holds the match (its region from the match's start to the
+     *          end of the text, with transparent bounds, so that the year read backwards sees the text before)
+     */
+    private static boolean findChineseDate(Matcher m, String text, int from) {
+        m.useTransparentBounds(true);
+        int length = text.length();
+        for (int month = text.indexOf('月', from); month >= 0; month = text.indexOf('月', month + 1)) {
+            int digitsEnd = month;
+            while (digitsEnd > from && isRegexSpace(text.charAt(digitsEnd - 1))) {
+                digitsEnd--;
+            }
+            int start = digitsEnd;
+            while (start > from && digitsEnd - start < 2 && isAsciiDigit(text.charAt(start - 1))) {
+                start--;
+            }
+            for (int i = start; i < digitsEnd; i++) {
+                if (m.region(i, length).lookingAt()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * What {@link Matcher#find(int)} would find for {@link #NUMERIC_DATE} from {@code from}, tried only where the text
+     * has 19 or 20 (the start of its year), in the text's order.
+     */
+    private static boolean findNumericDate(Matcher m, String text, int from) {
+        m.useTransparentBounds(true);
+        int length = text.length();
+        int nineteen = text.indexOf("19", from);
+        int twenty = text.indexOf("20", from);
+        while (nineteen >= 0 || twenty >= 0) {
+            int i;
+            if (twenty < 0 || (nineteen >= 0 && nineteen < twenty)) {
+                i = nineteen;
+                nineteen = text.indexOf("19", i + 1);
+            }
+            else {
+                i = twenty;
+                twenty = text.indexOf("20", i + 1);
+            }
+            if (mayStartNumericDate(text, i) && m.region(i, length).lookingAt()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether {@link #NUMERIC_DATE} can match at {@code i}: not after a digit or a dot, then 19 or 20, two digits and
+     * a separator.
+     */
+    private static boolean mayStartNumericDate(String text, int i) {
+        if (i + 4 >= text.length()) {
+            return false;
+        }
+        if (i > 0 && (isAsciiDigit(text.charAt(i - 1)) || text.charAt(i - 1) == '.')) {
+            return false;
+        }
+        char first = text.charAt(i);
+        char second = text.charAt(i + 1);
+        return ((first == '1' && second == '9') || (first == '2' && second == '0')) && isAsciiDigit(text.charAt(i + 2))
+                && isAsciiDigit(text.charAt(i + 3)) && "-/.".indexOf(text.charAt(i + 4)) >= 0;
+    }
+
+    private static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    /** What the patterns' {@code \s} matches: ASCII blanks only, as they are not compiled for Unicode classes. */
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
     }
 
     /** The date and where it starts (at its year, if printed), or null. */

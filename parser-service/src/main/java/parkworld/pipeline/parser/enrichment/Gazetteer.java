@@ -53,6 +53,16 @@ final class Gazetteer {
         Place place() {
             return new Place(province, provinceCode, isCity() ? name : null, location);
         }
+
+        /**
+         * The name's hash (names are unique in the gazetteer; equal entries have equal names, so this agrees with
+         * the record's equality): the record's own hash combines every field, its short names and coordinates too,
+         * and places count and deduplicate entries in hash maps once per mention.
+         */
+        @Override
+        public int hashCode() {
+            return name.hashCode();
+        }
     }
 
     /** What a matched piece of text means. */

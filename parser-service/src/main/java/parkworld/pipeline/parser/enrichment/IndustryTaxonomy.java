@@ -22,6 +22,15 @@ final class IndustryTaxonomy {
     record Category(String slug, String label, List<String> keywords) {
 
         static final Category MASK = new Category("-", "mask", List.of());
+
+        /**
+         * The slug's hash, which agrees with the record's equality (equal categories have equal slugs): the record's
+         * own hash combines the keyword list too, and the classifier counts categories in a map once per mention.
+         */
+        @Override
+        public int hashCode() {
+            return slug.hashCode();
+        }
     }
 
     private final List<Category> categories;

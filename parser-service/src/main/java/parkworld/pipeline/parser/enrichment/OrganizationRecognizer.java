@@ -1,10 +1,12 @@
 package parkworld.pipeline.parser.enrichment;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import com.hankcs.hanlp.HanLP;
@@ -133,7 +135,12 @@ final class OrganizationRecognizer {
 
     private List<Candidate> suffixed(String text) {
         List<Candidate> accepted = new ArrayList<>();
+        // An article names the same organization again and again (title, lead, body: a third of the clauses
+        // segmented on large-500 were repeats within their article); HanLP gives the same words for the same
+        // clause, so each distinct clause is segmented once per article.
+        Map<String, List<Term>> segmented = new HashMap<>();
         Segment segment = Models.words();
+        Function<String, List<Term>> words = clause -> segmented.computeIfAbsent(clause, segment::seg);
         for (TermScanner.Hit<Name> hit : this.terms.names().scan(text)) {
             Name name = hit.value();
             if (name.kind() == Kind.MASK) {
@@ -147,7 +154,7 @@ final class OrganizationRecognizer {
             if (name.kind() == Kind.PARK && startsProjectName(text, hit.end())) {
                 continue; // 深圳科技园湾西国际食品谷项目: the park's name begins a project's name
             }
-            int start = leftBoundary(text, hit.start(), accepted, segment, name.kind());
+            int start = leftBoundary(text, hit.start(), accepted, words, name.kind());
             List<Candidate> absorbed = accepted.stream().filter(c -> c.start() >= start && c.end() <= hit.start())
                     .toList();
             if (name.kind() == Kind.PARK && absorbed.stream().anyMatch(c -> c.kind() == Kind.INSTITUTION)) {
@@ -179,7 +186,8 @@ final class OrganizationRecognizer {
     }
 
     /** Where the name that ends with the suffix at {@code suffixStart} begins. */
-    private int leftBoundary(String text, int suffixStart, List<Candidate> accepted, Segment segment, Kind kind) {
+    private int leftBoundary(String text, int suffixStart, List<Candidate> accepted,
+            Function<String, List<Term>> segment, Kind kind) {
         int pos = suffixStart;
         while (pos > 0) {
             char before = text.charAt(pos - 1);
@@ -205,7 +213,7 @@ final class OrganizationRecognizer {
             if (clauseStart == pos) {
                 return pos;
             }
-            List<Term> words = segment.seg(text.substring(clauseStart, pos));
+            List<Term> words = segment.apply(text.substring(clauseStart, pos));
             int start = pos;
             for (int i = words.size() - 1; i >= 0; i--) {
                 Term word = words.get(i);
@@ -271,7 +279,12 @@ final class OrganizationRecognizer {
         for (TermScanner.Hit<Boolean> hit : this.notSpecific.scan(core)) {
             generic += hit.end() - hit.start();
         }
-        long letters = core.chars().filter(Character::isLetter).count();
+        int letters = 0;
+        for (int i = 0; i < core.length(); i++) {
+            if (Character.isLetter(core.charAt(i))) {
+                letters++;
+            }
+        }
         return letters - generic >= 1 && letters >= 2;
     }
 
@@ -303,12 +316,13 @@ final class OrganizationRecognizer {
     /** The name the title has at {@code from}, before a descriptor, a place or an industry word. */
     private Candidate titleBrand(String title, int from) {
         String rest = title.substring(from);
-        if (firstHit(this.industryWords.scan(rest), 1, 0) == 0) {
+        List<TermScanner.Hit<Boolean>> industryHits = this.industryWords.scan(rest);
+        if (firstHit(industryHits, 1, 0) == 0) {
             return null; // 储能电池头部企业…, 食品谷项目: an industry word, not a brand
         }
         int end = firstHit(this.terms.descriptors().scan(rest), rest.length(), 0);
         end = firstHit(this.places.scan(rest), end, 0);
-        end = firstHit(this.industryWords.scan(rest), end, MIN_BRAND_BEFORE_INDUSTRY);
+        end = firstHit(industryHits, end, MIN_BRAND_BEFORE_INDUSTRY);
         String brand = withoutTrailingFunctionWord(rest.substring(0, end));
         // a brand is followed by what it does or where (方案印发 is followed by nothing: no brand)
         if (end == rest.length() || brand.length() < 2 || brand.length() > 6
@@ -411,7 +425,8 @@ final class OrganizationRecognizer {
                 .forEach(c -> first.putIfAbsent(c.name(), c));
         List<Candidate> distinct = new ArrayList<>(first.values());
         Map<String, Boolean> inTitle = new LinkedHashMap<>();
-        distinct.forEach(c -> inTitle.put(c.name(), title(text, titleEnd).contains(c.name())));
+        String title = title(text, titleEnd);
+        distinct.forEach(c -> inTitle.put(c.name(), title.contains(c.name())));
         Map<String, Integer> firstMention = new LinkedHashMap<>();
         distinct.forEach(c -> firstMention.put(c.name(), c.start()));
         List<Candidate> kept = new ArrayList<>();

@@ -29,6 +29,15 @@ final class TermScanner<V> {
      */
     private final long[] starts = new long[(Character.MAX_VALUE + 1) / Long.SIZE];
 
+    /**
+     * The root's children in the order of their characters, which is the order of the bits of {@link #starts}; with
+     * {@link #rankBase} (how many bits are set in the words before each word of {@code starts}) a first character
+     * finds its child by counting bits, not by a binary search among hundreds of keys (the gazetteer's).
+     */
+    private final Node<V>[] rootChildren;
+
+    private final int[] rankBase = new int[starts.length];
+
     TermScanner(Map<String, V> terms) {
         Builder<V> builder = new Builder<>();
         terms.forEach((term, value) -> {
@@ -44,6 +53,12 @@ final class TermScanner<V> {
             this.starts[first >>> 6] |= 1L << first;
         });
         this.root = builder.freeze();
+        int rank = 0;
+        for (int w = 0; w < this.starts.length; w++) {
+            this.rankBase[w] = rank;
+            rank += Long.bitCount(this.starts[w]);
+        }
+        this.rootChildren = this.root.children;
     }
 
     /** All non-overlapping hits, leftmost-longest, in order. */
@@ -57,10 +72,11 @@ final class TermScanner<V> {
                 i++;
                 continue;
             }
-            int end = -1;
-            V value = null;
-            Node<V> node = root;
-            for (int j = i; j < length; j++) {
+            Node<V> node = this.rootChildren[this.rankBase[first >>> 6]
+                    + Long.bitCount(this.starts[first >>> 6] & ((1L << first) - 1))];
+            int end = (node.value != null) ? i + 1 : -1;
+            V value = node.value;
+            for (int j = i + 1; j < length; j++) {
                 node = node.child(text.charAt(j));
                 if (node == null) {
                     break;

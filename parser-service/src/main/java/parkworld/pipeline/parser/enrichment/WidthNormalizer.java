@@ -27,6 +27,10 @@ final class WidthNormalizer {
     }
 
     private static char fold(char c) {
+        // Han characters and ASCII, nearly every character of an article, are between the two ranges folded
+        if (c < 0xA0 || (c > 0x3000 && c < 0xFF0D)) {
+            return c;
+        }
         if ((c >= '０' && c <= '９') || (c >= 'Ａ' && c <= 'Ｚ') || (c >= 'ａ' && c <= 'ｚ') || c == '．' || c == '－'
                 || c == '～') {
             return (char) (c - 0xFEE0);
