@@ -1,5 +1,6 @@
 package parkworld.pipeline.parser.pdf;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.SortedMap;
@@ -17,18 +18,21 @@ import org.apache.pdfbox.text.TextPosition;
  * glyph's width per character, all in {@code float} and ordered as {@link Float#compare} orders them.
  *
  * <p>PDFBox keeps a {@code TreeMap} of {@code TreeSet}s per text and allocates some ten objects per glyph for it (a
- * third of what its extraction of a large issue allocates). A text usually occurs a few times per page, so the kept
- * positions of each text are searched linearly here, without allocating; only a text kept more often than
- * {@value #LINEAR_LIMIT} times on a page (dot leaders, a hostile page of one repeated glyph) moves to the sorted maps
- * PDFBox uses, so no page costs more than it does in PDFBox. Odd coordinates (infinite, NaN) give the same answer or
+ * third of what its extraction of a large issue allocates). Here the kept positions of each text are two arrays of
+ * {@code float}s sorted by {@code x}, searched by bisection, without allocating; only a text kept more often than
+ * {@value #SORTED_LIMIT} times on a page (long dot leaders, a hostile page of one repeated glyph) moves to the sorted
+ * maps PDFBox uses, so no page costs more than it does in PDFBox. Odd coordinates (infinite, NaN) give the same answer or
  * the same {@link IllegalArgumentException} as PDFBox's maps, which the page loop records as a page failure.
  *
  * <p>Not thread-safe; one instance per text stripper.
  */
 final class DuplicateGlyphs {
 
-    /** Positions of one text searched one by one, up to this many per page. */
-    static final int LINEAR_LIMIT = 32;
+    /**
+     * Positions of one text kept in sorted arrays, up to this many per page: inserting out of order moves up to this
+     * many, and a hostile page of one glyph repeated ten thousand times must not cost quadratic time.
+     */
+    static final int SORTED_LIMIT = 512;
 
     /** Above this many distinct texts the map is dropped between pages instead of reused. */
     private static final int MAX_REUSED_TEXTS = 4096;
@@ -76,14 +80,15 @@ final class DuplicateGlyphs {
         return false;
     }
 
-    /** The positions a page kept for one text: in arrays while few, then in PDFBox's maps. */
+    /** The positions a page kept for one text: in arrays sorted by {@code x} while not too many, then in PDFBox's maps. */
     private static final class Kept {
 
         private int page;
 
-        private float[] xs = new float[4];
+        /** The kept {@code x}s in {@link Float#compare} order, and the {@code y} kept with each. */
+        private float[] xs = new float[8];
 
-        private float[] ys = new float[4];
+        private float[] ys = new float[8];
 
         private int size;
 
@@ -106,17 +111,14 @@ final class DuplicateGlyphs {
                 }
                 return false;
             }
-            for (int i = 0; i < this.size; i++) {
-                float keptX = this.xs[i];
-                if (Float.compare(keptX, fromX) >= 0 && Float.compare(keptX, toX) < 0) {
-                    // PDFBox's TreeSet.subSet throws here, at the first x in range, on a y range that ends before it starts
-                    if (Float.compare(fromY, toY) > 0) {
-                        throw new IllegalArgumentException("fromKey > toKey");
-                    }
-                    float keptY = this.ys[i];
-                    if (Float.compare(keptY, fromY) >= 0 && Float.compare(keptY, toY) < 0) {
-                        return true;
-                    }
+            for (int i = firstAbove(fromX, true); i < this.size && Float.compare(this.xs[i], toX) < 0; i++) {
+                // PDFBox's TreeSet.subSet throws here, at the first x in range, on a y range that ends before it starts
+                if (Float.compare(fromY, toY) > 0) {
+                    throw new IllegalArgumentException("fromKey > toKey");
+                }
+                float keptY = this.ys[i];
+                if (Float.compare(keptY, fromY) >= 0 && Float.compare(keptY, toY) < 0) {
+                    return true;
                 }
             }
             return false;
@@ -127,7 +129,7 @@ final class DuplicateGlyphs {
                 this.byX.computeIfAbsent(x, (key) -> new TreeSet<>()).add(y);
                 return;
             }
-            if (this.size == LINEAR_LIMIT) {
+            if (this.size == SORTED_LIMIT) {
                 this.byX = new TreeMap<>();
                 for (int i = 0; i < this.size; i++) {
                     this.byX.computeIfAbsent(this.xs[i], (key) -> new TreeSet<>()).add(this.ys[i]);
@@ -136,12 +138,33 @@ final class DuplicateGlyphs {
                 return;
             }
             if (this.size == this.xs.length) {
-                this.xs = java.util.Arrays.copyOf(this.xs, this.size * 2);
-                this.ys = java.util.Arrays.copyOf(this.ys, this.size * 2);
+                this.xs = Arrays.copyOf(this.xs, this.size * 2);
+                this.ys = Arrays.copyOf(this.ys, this.size * 2);
             }
-            this.xs[this.size] = x;
-            this.ys[this.size] = y;
+            // glyphs mostly come left to right: usually appended
+            int at = (this.size == 0 || Float.compare(this.xs[this.size - 1], x) <= 0) ? this.size : firstAbove(x, false);
+            System.arraycopy(this.xs, at, this.xs, at + 1, this.size - at);
+            System.arraycopy(this.ys, at, this.ys, at + 1, this.size - at);
+            this.xs[at] = x;
+            this.ys[at] = y;
             this.size++;
+        }
+
+        /** The index of the first kept {@code x} at or above ({@code inclusive}) or above {@code x}, by binary search. */
+        private int firstAbove(float x, boolean inclusive) {
+            int low = 0;
+            int high = this.size;
+            while (low < high) {
+                int middle = (low + high) >>> 1;
+                int order = Float.compare(this.xs[middle], x);
+                if (order < 0 || (order == 0 && !inclusive)) {
+                    low = middle + 1;
+                }
+                else {
+                    high = middle;
+                }
+            }
+            return low;
         }
     }
 }

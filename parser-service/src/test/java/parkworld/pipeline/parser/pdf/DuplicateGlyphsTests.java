@@ -3,6 +3,9 @@ package parkworld.pipeline.parser.pdf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -52,9 +55,9 @@ class DuplicateGlyphsTests {
     }
 
     @Test
-    void findsDuplicatesOfATextKeptMoreOftenThanTheLinearSearchHolds() {
+    void findsDuplicatesOfATextKeptMoreOftenThanTheSortedArraysHold() {
         this.duplicates.startPage();
-        int dots = DuplicateGlyphs.LINEAR_LIMIT * 3;
+        int dots = DuplicateGlyphs.SORTED_LIMIT * 3;
         for (int i = 0; i < dots; i++) {
             // right to left, so that the sorted maps see keys out of order
             assertThat(this.duplicates.isDuplicate(glyph(".", 500 - 4 * i, 100, 3))).isFalse();
@@ -65,6 +68,37 @@ class DuplicateGlyphsTests {
             assertThat(this.duplicates.isDuplicate(glyph(".", 500 - 4 * i + 2, 50, 3))).as("a dot on another line")
                 .isFalse();
         }
+    }
+
+    @Test
+    void decidesAsASearchOfEveryKeptPositionDoes() {
+        // glyphs in random order on a small area, so that many repeat each other, one text beyond the sorted arrays
+        Random random = new Random(7);
+        List<float[]> keptW = new ArrayList<>();
+        List<float[]> keptDot = new ArrayList<>();
+        this.duplicates.startPage();
+        int found = 0;
+        for (int i = 0; i < DuplicateGlyphs.SORTED_LIMIT * 8; i++) {
+            boolean dot = random.nextInt(4) != 0;
+            float x = random.nextInt(400) / 4f;
+            float y = random.nextInt(40) / 2f;
+            float width = dot ? 2 : random.nextInt(40) / 4f;
+            List<float[]> kept = dot ? keptDot : keptW;
+            float tolerance = width / 3f;
+            boolean expected = kept.stream().anyMatch((p) -> Float.compare(p[0], x - tolerance) >= 0
+                    && Float.compare(p[0], x + tolerance) < 0 && Float.compare(p[1], y - tolerance) >= 0
+                    && Float.compare(p[1], y + tolerance) < 0);
+            if (!expected) {
+                kept.add(new float[] { x, y });
+            }
+            else {
+                found++;
+            }
+            assertThat(this.duplicates.isDuplicate(glyph(dot ? "." : "W", x, y, width))).as("glyph %d", i)
+                .isEqualTo(expected);
+        }
+        assertThat(found).as("duplicates among them").isGreaterThan(1000);
+        assertThat(keptDot).hasSizeGreaterThan(DuplicateGlyphs.SORTED_LIMIT);
     }
 
     @Test
