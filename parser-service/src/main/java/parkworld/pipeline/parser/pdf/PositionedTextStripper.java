@@ -455,7 +455,7 @@ final class PositionedTextStripper extends PDFTextStripper {
         for (int i = from; i < to; i++) {
             TextPosition position = positions.get(i);
             String unicode = position.getUnicode();
-            if (unicode != null && !unicode.isBlank()) {
+            if (unicode != null && !isBlank(unicode)) {
                 this.fontSizes.add(position.getFontSizeInPt(), unicode.length());
             }
         }
@@ -490,6 +490,17 @@ final class PositionedTextStripper extends PDFTextStripper {
     private void clearLine() {
         this.runs.clear();
         this.fontSizes.clear();
+    }
+
+    /** {@link String#isBlank()}, answered without asking {@link Character} for CJK text (no blank in that range). */
+    static boolean isBlank(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c > ControlCharacterFilter.CJK_START && c < Character.MIN_SURROGATE) || !Character.isWhitespace(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Counts characters per font size (rounded to half a point) to find a line's main size. */
