@@ -303,8 +303,10 @@ final class PositionedTextStripper extends PDFTextStripper {
      * when its {@code y} and height do not overlap the line's highest baseline and tallest glyph so far; within a
      * line, a word starts where a glyph begins further right than the previous glyph's end by the smaller of half
      * the average of the last two space widths and 0.3 times the average glyph width (reset by a change of font or
-     * size), unless the previous glyph ends with a space. The events of the fixture, the layout fixtures, a corpus
-     * and a large issue were compared byte for byte with PDFBox's way when this was written.
+     * size), unless the previous glyph ends with a space. When this was written, the positioned text and events of
+     * the fixture, the layout fixtures, 24 corpus issues, a 497-page issue and 120 generated pages of random layouts
+     * (fonts, sizes, rotated and scaled text, character and word spacing, glyphs drawn twice, dot leaders,
+     * {@code /ActualText}) were byte for byte those of PDFBox's way.
      */
     private void writeUnchangedPage(List<TextPosition> glyphs) {
         float spacingTolerance = getSpacingTolerance();
