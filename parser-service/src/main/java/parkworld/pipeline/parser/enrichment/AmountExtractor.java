@@ -30,13 +30,21 @@ final class AmountExtractor {
     private static final String[] BEFORE = { "不低于", "不少于", "约合", "约为", "大约", "将近", "接近", "超过", "至少", "多于", "高于",
         "约", "近", "超", "逾" };
 
+    /**
+     * Currencies written before the number ({@code 人民币10亿元}, {@code 港币2亿元}, {@code 美元5000万}): the 元 after it
+     * is then the generic unit, not the yuan. 日元 is left out: {@code 1日元} reads as a day before 元 too often.
+     */
     private static final String RMB = "人民币";
 
+    private static final String[] CURRENCY_BEFORE = { RMB, "港币", "港元", "美元", "美金", "欧元", "英镑" };
+
+    private static final String[] RMB_ONLY = { RMB };
+
     /**
-     * The last characters of the markers and of 人民币: a number after any other character has no prefix, which
-     * saves most numbers the backward comparison with each marker.
+     * The last characters of the markers and of the currencies written before a number: a number after any other
+     * character has no prefix, which saves most numbers the backward comparison with each marker.
      */
-    private static final String PREFIX_ENDS = lastCharacters(BEFORE) + RMB.charAt(RMB.length() - 1);
+    private static final String PREFIX_ENDS = lastCharacters(BEFORE) + lastCharacters(CURRENCY_BEFORE);
 
     private static final Map<String, String> CURRENCIES = Map.ofEntries(Map.entry("元人民币", "CNY"),
             Map.entry("人民币", "CNY"), Map.entry("元", "CNY"), Map.entry("美元", "USD"), Map.entry("美金", "USD"),
@@ -141,8 +149,13 @@ final class AmountExtractor {
             return null; // 三元锂电池, 一元化, 二元结构: small Chinese numerals before 元 are words, not money
         }
         boolean hasCurrencyWord = m.start(CURRENCY_WORD) >= 0;
-        Prefix prefix = Prefix.before(folded, numberStart);
-        if (!hasCurrencyWord && !prefix.rmb() && !large) {
+        Prefix prefix = Prefix.before(folded, numberStart, true);
+        if (prefix.currency() != null && !RMB.equals(prefix.currency())
+                && !(hasCurrencyWord ? m.group(CURRENCY_WORD).startsWith("元") : large)) {
+            // 10亿美元2025年建成: a foreign currency before a number counts only before 元 or 万/亿
+            prefix = Prefix.before(folded, numberStart, false);
+        }
+        if (!hasCurrencyWord && prefix.currency() == null && !large) {
             return null; // most numbers: 20.6%, 192亩, 2022年; the checks below cannot make them money
         }
         int start = prefix.start();
@@ -158,7 +171,10 @@ final class AmountExtractor {
         }
         String multiplier = m.group(MULTIPLIER);
         String currency;
-        if (hasCurrencyWord) {
+        if (prefix.currency() != null && (!hasCurrencyWord || m.group(CURRENCY_WORD).startsWith("元"))) {
+            currency = CURRENCIES.get(prefix.currency()); // 港币2亿元, 人民币10亿元: the unit after is generic
+        }
+        else if (hasCurrencyWord) {
             String currencyWord = m.group(CURRENCY_WORD);
             if ("元".equals(currencyWord) && NOT_AFTER_YUAN.indexOf(following) >= 0) {
                 return null;
@@ -167,9 +183,6 @@ final class AmountExtractor {
                 return null; // 1月1日元旦 is a date
             }
             currency = CURRENCIES.get(currencyWord);
-        }
-        else if (prefix.rmb()) {
-            currency = "CNY";
         }
         else if (large && !isUnitCharacter(following) && followsMoneyWord(folded, start)) {
             currency = "CNY"; // 金额超千亿: the currency is implied by the money word before it
@@ -197,15 +210,16 @@ final class AmountExtractor {
     }
 
     /**
-     * What is written right before the number: an approximate marker, {@code 人民币}, or both in either order
-     * ({@code 超人民币10亿元}, {@code 人民币约10亿元}).
+     * What is written right before the number: an approximate marker, a currency ({@code 人民币}, {@code 港币}, ...;
+     * {@code null} when none), or both in either order ({@code 超人民币10亿元}, {@code 人民币约10亿元}).
      */
-    private record Prefix(int start, boolean approximate, boolean rmb) {
+    private record Prefix(int start, boolean approximate, String currency) {
 
-        static Prefix before(String text, int numberStart) {
+        /** @param foreign whether currencies other than 人民币 count */
+        static Prefix before(String text, int numberStart, boolean foreign) {
             int start = numberStart;
             boolean approximate = false;
-            boolean rmb = false;
+            String currency = null;
             for (int part = 0; part < 3; part++) {
                 int end = skipSpacesBackwards(text, start);
                 if (end == 0 || PREFIX_ENDS.indexOf(text.charAt(end - 1)) < 0) {
@@ -216,15 +230,15 @@ final class AmountExtractor {
                     approximate = true;
                     start = end - marker.length();
                 }
-                else if (!rmb && text.startsWith(RMB, end - RMB.length())) {
-                    rmb = true;
-                    start = end - RMB.length();
+                else if (currency == null
+                        && (currency = endingAt(text, end, foreign ? CURRENCY_BEFORE : RMB_ONLY)) != null) {
+                    start = end - currency.length();
                 }
                 else {
                     break;
                 }
             }
-            return new Prefix(start, approximate, rmb);
+            return new Prefix(start, approximate, currency);
         }
 
         private static String endingAt(String text, int end, String[] words) {

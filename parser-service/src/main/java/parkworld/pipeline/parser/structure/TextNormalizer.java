@@ -5,7 +5,8 @@ package parkworld.pipeline.parser.structure;
  * text extraction put blanks next to Chinese text, most often between Chinese and digits or
  * Latin ({@code 5 月 24 日}, {@code 总投资 130 亿元}, {@code N 型}), where Chinese typography
  * has none; they are removed. Blanks between two Latin words or numbers are kept as one space
- * ({@code Qualcomm China}). Zero-width characters go, line breaks (paragraph separators) stay
+ * ({@code Qualcomm China}), except before the separator of a number ({@code 3 ,000}) and inside a number next
+ * to Chinese text ({@code 投资2 0亿元}, {@code 91. 8亿元}). Zero-width characters go, line breaks (paragraph separators) stay
  * without blanks around them, and all other characters, full-width punctuation included, are
  * kept as printed. One pass over the text, no regular expressions.
  */
@@ -45,7 +46,8 @@ final class TextNormalizer {
                     clean.append('\n');
                 }
                 else if (gap == Gap.BLANK && !TextJoiner.isWide(clean.codePointBefore(clean.length()))
-                        && !TextJoiner.isWide(codePoint)) {
+                        && !TextJoiner.isWide(codePoint) && !separatesDigits(clean, codePoint, text, i)
+                        && !TextJoiner.splitsNumberOfChineseText(clean, text, i - Character.charCount(codePoint))) {
                     clean.append(' ');
                 }
             }
@@ -53,6 +55,21 @@ final class TextNormalizer {
             gap = Gap.NONE;
         }
         return clean.toString();
+    }
+
+    /**
+     * Whether a blank stands before the thousands or decimal separator of a number ({@code 3 ,000}, {@code 1 .5}):
+     * a producer's gap before a narrow glyph, never a word boundary in any language.
+     *
+     * @param next the position after {@code separator} in {@code text}
+     */
+    private static boolean separatesDigits(StringBuilder clean, int separator, String text, int next) {
+        return (separator == ',' || separator == '.') && isAsciiDigit(clean.charAt(clean.length() - 1))
+                && next < text.length() && isAsciiDigit(text.charAt(next));
+    }
+
+    private static boolean isAsciiDigit(int c) {
+        return c >= '0' && c <= '9';
     }
 
     /** Any kind of space, including no-break and ideographic spaces and tabs. */

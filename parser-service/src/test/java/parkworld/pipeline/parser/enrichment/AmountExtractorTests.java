@@ -38,6 +38,10 @@ class AmountExtractorTests {
             追加投资总计超人民币10亿元           | 1000000000      | CNY | true  | 超人民币10亿元
             投资10亿元人民币                    | 1000000000      | CNY | false | 10亿元人民币
             出资人民币8亿                      | 800000000       | CNY | false | 人民币8亿
+            港币2亿元配套资金同步到位            | 200000000       | HKD | false | 港币2亿元
+            另募集美元5000万                   | 50000000        | USD | false | 美元5000万
+            约欧元3亿元                        | 300000000       | EUR | true  | 约欧元3亿元
+            使用外资3,000万美元                 | 30000000        | USD | false | 3,000万美元
             设立十亿元基金                      | 1000000000      | CNY | false | 十亿元
             打造百亿元产业                      | 10000000000     | CNY | false | 百亿元
             补贴两千万元                        | 20000000        | CNY | false | 两千万元
@@ -99,5 +103,12 @@ class AmountExtractorTests {
     @Test
     void keepsRepeatedAmountsForTheCallerToDeduplicate() {
         assertThat(extractor.extract("总投资 25.75 亿元。该项目总投资 25.75 亿元")).hasSize(2);
+    }
+
+    @Test
+    void aForeignCurrencyBeforeANumberCountsOnlyBeforeYuanOrTenThousands() {
+        assertThat(this.extractor.extract("总投资10亿美元2025年建成投产")).extracting(Amount::text)
+            .containsExactly("10亿美元");
+        assertThat(this.extractor.extract("折合港元30个项目")).isEmpty();
     }
 }

@@ -33,4 +33,17 @@ class TextJoinerTests {
         TextJoiner.appendWrapped(empty, " 开头 ");
         assertThat(empty).hasToString("开头");
     }
+
+    @Test
+    void joinsANumberThatTheWrapSplitInChineseText() {
+        assertThat(TextJoiner.joinWrapped("年产量达到20", "00列")).isEqualTo("年产量达到2000列");
+        assertThat(TextJoiner.joinWrapped("使用外资3,", "000万美元")).isEqualTo("使用外资3,000万美元");
+        assertThat(TextJoiner.joinWrapped("总投资3491.", "8亿元")).isEqualTo("总投资3491.8亿元");
+    }
+
+    @Test
+    void keepsTheSpaceBetweenNumbersOfLatinText() {
+        assertThat(TextJoiner.joinWrapped("in 2020", "100 firms")).isEqualTo("in 2020 100 firms");
+        assertThat(TextJoiner.joinWrapped("Model 3", "5 sold")).isEqualTo("Model 3 5 sold");
+    }
 }

@@ -58,4 +58,19 @@ class TextNormalizerTests {
                 "cleaning 4 million characters took too long");
         assertThat(clean).as("cleaned text").isEqualTo("年5 N".repeat(5));
     }
+
+    @Test
+    void dropsABlankBeforeTheSeparatorOfANumber() {
+        assertThat(TextNormalizer.clean("使用外资3 ,000万美元")).isEqualTo("使用外资3,000万美元");
+        assertThat(TextNormalizer.clean("rate 1 .5 percent")).isEqualTo("rate 1.5 percent");
+        assertThat(TextNormalizer.clean("items 1 , 2 and 3 .")).isEqualTo("items 1 , 2 and 3 .");
+        assertThat(TextNormalizer.clean("Version 2 .x")).isEqualTo("Version 2 .x");
+    }
+
+    @Test
+    void joinsTheDigitsThatJustifiedChineseTextSpreadApart() {
+        assertThat(TextNormalizer.clean("总投资2 0亿元，计划20 25年投产，提供1 100个岗位，91. 8亿元"))
+            .isEqualTo("总投资20亿元，计划2025年投产，提供1100个岗位，91.8亿元");
+        assertThat(TextNormalizer.clean("in 2020 100 firms, model 3 5")).isEqualTo("in 2020 100 firms, model 3 5");
+    }
 }
