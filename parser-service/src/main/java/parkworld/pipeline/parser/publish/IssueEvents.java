@@ -97,13 +97,8 @@ public record IssueEvents(List<ArticleExtracted> articles, IssueParsed summary) 
         if (!key.matches() || printedSerial <= 0) {
             return Optional.empty();
         }
-        long announced;
-        try {
-            announced = Long.parseLong(key.group(1));
-        }
-        catch (NumberFormatException tooLong) {
-            return Optional.empty();
-        }
+        // at most 18 digits: always a long
+        long announced = Long.parseLong(key.group(1));
         return announced == printedSerial ? Optional.empty()
                 : Optional.of("Announced as " + issueKey + " but the cover prints 总" + printedSerial
                         + "期: its articles are published as issue " + printedSerial + "'s");

@@ -70,7 +70,7 @@ final class TextJoiner {
         return isAsciiDigit(c) || c == ',' || c == '.';
     }
 
-    private static boolean isAsciiDigit(char c) {
+    static boolean isAsciiDigit(char c) {
         return c >= '0' && c <= '9';
     }
 

@@ -64,12 +64,8 @@ final class TextNormalizer {
      * @param next the position after {@code separator} in {@code text}
      */
     private static boolean separatesDigits(StringBuilder clean, int separator, String text, int next) {
-        return (separator == ',' || separator == '.') && isAsciiDigit(clean.charAt(clean.length() - 1))
-                && next < text.length() && isAsciiDigit(text.charAt(next));
-    }
-
-    private static boolean isAsciiDigit(int c) {
-        return c >= '0' && c <= '9';
+        return (separator == ',' || separator == '.') && TextJoiner.isAsciiDigit(clean.charAt(clean.length() - 1))
+                && next < text.length() && TextJoiner.isAsciiDigit(text.charAt(next));
     }
 
     /** Any kind of space, including no-break and ideographic spaces and tabs. */
